@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QStringList>
+
+// One function per sub-command of hookbench-cli; each returns the process exit code.
+namespace hookbench::cli {
+
+int runServe(const QStringList &arguments);
+int runEndpoint(const QStringList &arguments);
+int runList(const QStringList &arguments);
+int runShow(const QStringList &arguments);
+
+} // namespace hookbench::cli

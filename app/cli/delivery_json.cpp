@@ -1,0 +1,99 @@
+#include "delivery_json.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace hookbench::cli {
+
+namespace {
+QJsonValue endpointValue(const std::optional<qint64> &endpointId, const QString &name)
+{
+    if (!endpointId)
+        return QJsonValue::Null; // the default inbox
+    return name;
+}
+
+QJsonArray headersToJson(const HeaderList &headers)
+{
+    QJsonArray array;
+    for (const HeaderField &field : headers)
+        array.append(QJsonArray{QString::fromUtf8(field.name), QString::fromUtf8(field.value)});
+    return array;
+}
+} // namespace
+
+QString isoTimestamp(qint64 msecsSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonObject summaryToJson(const DeliverySummary &summary)
+{
+    QJsonObject object{
+            {u"id"_s, summary.id},
+            {u"received_at"_s, isoTimestamp(summary.receivedAtMs)},
+            {u"method"_s, QString::fromLatin1(summary.method)},
+            {u"path"_s, QString::fromUtf8(summary.path())},
+            {u"query"_s, QString::fromUtf8(summary.query())},
+            {u"endpoint"_s, endpointValue(summary.endpointId, summary.endpointName)},
+            {u"status"_s, summary.responseStatus},
+            {u"size"_s, summary.bodySize},
+            {u"content_type"_s, QString::fromLatin1(summary.contentType)},
+            {u"state"_s, deliveryStateName(summary.state)},
+    };
+    if (summary.state == DeliveryState::Rejected)
+        object.insert(u"reject_reason"_s, summary.rejectReason);
+    return object;
+}
+
+QJsonObject deliveryToJson(const Delivery &delivery)
+{
+    QJsonObject object{
+            {u"id"_s, delivery.id},
+            {u"received_at"_s, isoTimestamp(delivery.receivedAtMs)},
+            {u"method"_s, QString::fromLatin1(delivery.method)},
+            {u"path"_s, QString::fromUtf8(delivery.path())},
+            {u"query"_s, QString::fromUtf8(delivery.query())},
+            {u"target"_s, QString::fromUtf8(delivery.target)},
+            {u"http_version"_s, QString::fromLatin1(delivery.httpVersion)},
+            {u"remote_address"_s, delivery.remoteAddress},
+            {u"endpoint"_s, endpointValue(delivery.endpointId, delivery.endpointName)},
+            {u"status"_s, delivery.response.status},
+            {u"size"_s, delivery.bodySize},
+            {u"content_type"_s, QString::fromLatin1(delivery.contentType)},
+            {u"state"_s, deliveryStateName(delivery.state)},
+            {u"headers"_s, headersToJson(delivery.headers)},
+            {u"body_base64"_s, QString::fromLatin1(delivery.body.toBase64())},
+            {u"processing_us"_s, delivery.processingUs},
+            {u"response"_s,
+             QJsonObject{
+                     {u"status"_s, delivery.response.status},
+                     {u"headers"_s, headersToJson(delivery.response.headers)},
+                     {u"body_base64"_s, QString::fromLatin1(delivery.response.body.toBase64())},
+             }},
+    };
+    if (delivery.state == DeliveryState::Rejected)
+        object.insert(u"reject_reason"_s, delivery.rejectReason);
+    return object;
+}
+
+QJsonObject endpointToJson(const Endpoint &endpoint)
+{
+    return QJsonObject{
+            {u"id"_s, endpoint.id},
+            {u"name"_s, endpoint.name},
+            {u"path"_s, endpoint.path},
+            {u"created_at"_s, isoTimestamp(endpoint.createdAtMs)},
+            {u"response"_s,
+             QJsonObject{
+                     {u"status"_s, endpoint.response.status},
+                     {u"headers"_s, headersToJson(endpoint.response.headers)},
+                     {u"body"_s, QString::fromUtf8(endpoint.response.body)},
+                     {u"delay_ms"_s, endpoint.response.delayMs},
+             }},
+    };
+}
+
+} // namespace hookbench::cli

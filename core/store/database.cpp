@@ -1,0 +1,231 @@
+#include "database.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace hookbench {
+
+namespace {
+
+// 'HBNC': lets us tell our own files from any other SQLite database a user points us at.
+constexpr int applicationId = 0x48424E43;
+
+// Each step moves the schema from version N-1 to N; a step is never edited once released.
+const QList<QList<QString>> migrations = {
+        // 1: the first tables.
+        {
+                uR"(CREATE TABLE endpoints (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            path TEXT NOT NULL,
+            response_status INTEGER NOT NULL DEFAULT 200,
+            response_headers BLOB NOT NULL DEFAULT x'',
+            response_body BLOB NOT NULL DEFAULT x'',
+            response_delay_ms INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            removed_at INTEGER))"_s,
+                u"CREATE UNIQUE INDEX endpoints_active_name ON endpoints(name) WHERE removed_at IS NULL"_s,
+                u"CREATE UNIQUE INDEX endpoints_active_path ON endpoints(path) WHERE removed_at IS NULL"_s,
+                uR"(CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            received_at INTEGER NOT NULL,
+            endpoint_id INTEGER REFERENCES endpoints(id),
+            state INTEGER NOT NULL,
+            reject_reason TEXT NOT NULL DEFAULT '',
+            method TEXT NOT NULL DEFAULT '',
+            target BLOB NOT NULL DEFAULT x'',
+            http_version TEXT NOT NULL DEFAULT '',
+            remote_address TEXT NOT NULL DEFAULT '',
+            headers BLOB NOT NULL,
+            body BLOB NOT NULL,
+            body_size INTEGER NOT NULL,
+            content_type TEXT NOT NULL DEFAULT '',
+            response_status INTEGER NOT NULL DEFAULT 0,
+            response_headers BLOB NOT NULL DEFAULT x'',
+            response_body BLOB NOT NULL DEFAULT x'',
+            processing_us INTEGER NOT NULL DEFAULT 0))"_s,
+                u"CREATE INDEX deliveries_endpoint ON deliveries(endpoint_id, id)"_s,
+                u"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+        },
+};
+
+} // namespace
+
+Database::Database()
+    : m_connectionName(u"hookbench-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
+
+Database::~Database()
+{
+    close();
+}
+
+bool Database::open(const QString &location)
+{
+    close();
+    m_location = location;
+    m_error.clear();
+
+    if (location != QLatin1StringView(memoryLocation)) {
+        const QFileInfo info(location);
+        if (info.exists() && !info.isFile()) {
+            m_error = tr("%1 is not a file.").arg(location);
+            return false;
+        }
+        if (!QDir().mkpath(info.absolutePath())) {
+            m_error = tr("Cannot create the folder %1.").arg(info.absolutePath());
+            return false;
+        }
+    }
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+        db.setDatabaseName(location);
+        // Readers and the writer of another process wait for each other instead of failing.
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        if (!db.open()) {
+            m_error = tr("Cannot open the database %1: %2").arg(location, db.lastError().text());
+            return false;
+        }
+    }
+    if (!configure() || !migrate()) {
+        const QString error = m_error;
+        close();
+        m_error = error;
+        return false;
+    }
+    return true;
+}
+
+void Database::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool Database::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && connection().isOpen();
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+QString Database::defaultLocation()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(folder.isEmpty() ? QDir::homePath() + u"/.local/share/hookbench"_s : folder)
+            .filePath(u"hookbench.sqlite"_s);
+}
+
+bool Database::configure()
+{
+    QSqlQuery query(connection());
+    // Is it a SQLite file at all? Reading the schema fails on anything else.
+    if (!query.exec(u"PRAGMA application_id"_s) || !query.next()) {
+        m_error = tr("%1 is not a Hookbench database: %2")
+                          .arg(m_location, query.lastError().text());
+        return false;
+    }
+    const int fileApplicationId = query.value(0).toInt();
+    query.finish();
+    if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s) || !query.next()) {
+        m_error = tr("%1 is not a Hookbench database: %2")
+                          .arg(m_location, query.lastError().text());
+        return false;
+    }
+    const bool empty = query.value(0).toInt() == 0;
+    query.finish();
+    if (!empty && fileApplicationId != applicationId) {
+        m_error = tr("%1 is a SQLite database of another application; Hookbench leaves it "
+                     "untouched.")
+                          .arg(m_location);
+        return false;
+    }
+
+    // WAL lets the GUI and the CLI read while `serve` writes. synchronous=NORMAL in WAL mode
+    // loses nothing when the process dies (only on power loss), which is the durability a
+    // 2xx promises here and what makes group commit fast.
+    const QStringList pragmas = {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+                                 u"PRAGMA foreign_keys=ON"_s};
+    for (const QString &pragma : pragmas) {
+        if (!query.exec(pragma)) {
+            m_error = tr("Cannot configure the database %1: %2")
+                              .arg(m_location, query.lastError().text());
+            return false;
+        }
+        query.finish();
+    }
+    return true;
+}
+
+bool Database::migrate()
+{
+    const int version = schemaVersion();
+    if (version < 0) {
+        m_error = tr("Cannot read the schema version of %1.").arg(m_location);
+        return false;
+    }
+    if (version > currentSchemaVersion) {
+        m_error = tr("%1 was written by a newer Hookbench (schema %2); this version "
+                     "understands schema %3 at most. Update Hookbench or choose another "
+                     "database with --db.")
+                          .arg(m_location)
+                          .arg(version)
+                          .arg(currentSchemaVersion);
+        return false;
+    }
+
+    QSqlDatabase db = connection();
+    for (int next = version + 1; next <= currentSchemaVersion; ++next) {
+        if (!db.transaction()) {
+            m_error = tr("Cannot upgrade %1: %2").arg(m_location, db.lastError().text());
+            return false;
+        }
+        QSqlQuery query(db);
+        for (const QString &statement : migrations.at(next - 1)) {
+            if (!query.exec(statement)) {
+                m_error = tr("Cannot upgrade %1 to schema %2: %3")
+                                  .arg(m_location)
+                                  .arg(next)
+                                  .arg(query.lastError().text());
+                db.rollback();
+                return false;
+            }
+        }
+        // PRAGMA does not take bound values; both numbers are our own constants.
+        if (!query.exec(u"PRAGMA user_version = %1"_s.arg(next))
+            || !query.exec(u"PRAGMA application_id = %1"_s.arg(applicationId)) || !db.commit()) {
+            m_error = tr("Cannot upgrade %1 to schema %2: %3")
+                              .arg(m_location)
+                              .arg(next)
+                              .arg(query.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace hookbench

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "http/header_list.h"
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+
+namespace hookbench {
+
+enum class DeliveryState {
+    Stored = 0,   // captured and acknowledged with the endpoint's response
+    Rejected = 1, // not a request we could accept: malformed, too large, unknown path...
+};
+
+QString deliveryStateName(DeliveryState state); // stable, for --json and filters
+std::optional<DeliveryState> deliveryStateFromName(QStringView name);
+
+// What the server answered (or will answer) to a captured request.
+struct HttpResponseRecord
+{
+    int status = 0;
+    HeaderList headers;
+    QByteArray body;
+
+    friend bool operator==(const HttpResponseRecord &, const HttpResponseRecord &) = default;
+};
+
+// One captured request with everything needed to show it, verify it and replay it.
+// The body is the exact bytes received (after transfer decoding, before content decoding).
+struct Delivery
+{
+    qint64 id = 0;
+    qint64 receivedAtMs = 0;          // UTC, milliseconds since the epoch
+    std::optional<qint64> endpointId; // none: the default inbox
+    QString endpointName;             // resolved when read; empty for the inbox
+    DeliveryState state = DeliveryState::Stored;
+    QString rejectReason;
+    QByteArray method;
+    QByteArray target;      // path and query exactly as sent
+    QByteArray httpVersion; // "HTTP/1.1"
+    QString remoteAddress;
+    HeaderList headers;
+    QByteArray body;
+    qint64 bodySize = 0;
+    QByteArray contentType;
+    HttpResponseRecord response;
+    qint64 processingUs = 0; // first byte received to row written
+
+    QByteArray path() const;
+    QByteArray query() const; // without the '?'
+};
+
+// The columns the history list needs: no headers, no body, so pages stay small.
+struct DeliverySummary
+{
+    qint64 id = 0;
+    qint64 receivedAtMs = 0;
+    std::optional<qint64> endpointId;
+    QString endpointName;
+    DeliveryState state = DeliveryState::Stored;
+    QString rejectReason;
+    QByteArray method;
+    QByteArray target;
+    int responseStatus = 0;
+    qint64 bodySize = 0;
+    QByteArray contentType;
+
+    QByteArray path() const;
+    QByteArray query() const;
+};
+
+// Which deliveries a list or page shows.
+struct DeliveryFilter
+{
+    enum class Scope { All, Inbox, Endpoint };
+    Scope scope = Scope::All;
+    qint64 endpointId = 0;
+    std::optional<DeliveryState> state;
+
+    static DeliveryFilter all() { return {}; }
+    static DeliveryFilter inbox() { return {Scope::Inbox, 0, std::nullopt}; }
+    static DeliveryFilter endpoint(qint64 id) { return {Scope::Endpoint, id, std::nullopt}; }
+
+    friend bool operator==(const DeliveryFilter &, const DeliveryFilter &) = default;
+};
+
+} // namespace hookbench

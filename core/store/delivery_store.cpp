@@ -1,0 +1,226 @@
+#include "delivery_store.h"
+
+#include "database.h"
+#include "sql_values.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hookbench {
+
+using sql::blob;
+using sql::text;
+
+namespace {
+
+const QString summaryColumns = u"d.id, d.received_at, d.endpoint_id, e.name, d.state, "
+                               "d.reject_reason, d.method, d.target, d.response_status, "
+                               "d.body_size, d.content_type"_s;
+
+// Appends the filter's conditions; values are bound by name, never spliced into the text.
+QString whereClause(const DeliveryFilter &filter, const QString &keyset)
+{
+    QStringList conditions;
+    if (!keyset.isEmpty())
+        conditions << keyset;
+    switch (filter.scope) {
+    case DeliveryFilter::Scope::All:
+        break;
+    case DeliveryFilter::Scope::Inbox:
+        conditions << u"d.endpoint_id IS NULL"_s;
+        break;
+    case DeliveryFilter::Scope::Endpoint:
+        conditions << u"d.endpoint_id = :endpoint"_s;
+        break;
+    }
+    if (filter.state)
+        conditions << u"d.state = :state"_s;
+    return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+}
+
+void bindFilter(QSqlQuery &query, const DeliveryFilter &filter)
+{
+    if (filter.scope == DeliveryFilter::Scope::Endpoint)
+        query.bindValue(u":endpoint"_s, filter.endpointId);
+    if (filter.state)
+        query.bindValue(u":state"_s, static_cast<int>(*filter.state));
+}
+
+DeliverySummary readSummary(const QSqlQuery &query)
+{
+    DeliverySummary summary;
+    summary.id = query.value(0).toLongLong();
+    summary.receivedAtMs = query.value(1).toLongLong();
+    if (!query.isNull(2))
+        summary.endpointId = query.value(2).toLongLong();
+    summary.endpointName = query.value(3).toString();
+    summary.state = static_cast<DeliveryState>(query.value(4).toInt());
+    summary.rejectReason = query.value(5).toString();
+    summary.method = query.value(6).toString().toLatin1();
+    summary.target = query.value(7).toByteArray();
+    summary.responseStatus = query.value(8).toInt();
+    summary.bodySize = query.value(9).toLongLong();
+    summary.contentType = query.value(10).toString().toLatin1();
+    return summary;
+}
+
+} // namespace
+
+DeliveryStore::DeliveryStore(Database &database)
+    : m_database(database)
+{}
+
+bool DeliveryStore::insert(QList<Delivery> &deliveries)
+{
+    QSqlDatabase db = m_database.connection();
+    if (!db.transaction()) {
+        m_error = tr("Cannot start a transaction: %1").arg(db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO deliveries (received_at, endpoint_id, state, reject_reason, "
+                  "method, target, http_version, remote_address, headers, body, body_size, "
+                  "content_type, response_status, response_headers, response_body, processing_us)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (Delivery &delivery : deliveries) {
+        query.addBindValue(delivery.receivedAtMs);
+        query.addBindValue(delivery.endpointId ? QVariant(*delivery.endpointId)
+                                               : QVariant(QMetaType::fromType<qint64>()));
+        query.addBindValue(static_cast<int>(delivery.state));
+        query.addBindValue(text(delivery.rejectReason));
+        query.addBindValue(text(delivery.method));
+        // A QByteArray binds as a BLOB: the target and bodies keep every byte.
+        query.addBindValue(blob(delivery.target));
+        query.addBindValue(text(delivery.httpVersion));
+        query.addBindValue(text(delivery.remoteAddress));
+        query.addBindValue(blob(delivery.headers.toWireFormat()));
+        query.addBindValue(blob(delivery.body));
+        query.addBindValue(delivery.bodySize);
+        query.addBindValue(text(delivery.contentType));
+        query.addBindValue(delivery.response.status);
+        query.addBindValue(blob(delivery.response.headers.toWireFormat()));
+        query.addBindValue(blob(delivery.response.body));
+        query.addBindValue(delivery.processingUs);
+        if (!query.exec()) {
+            m_error = tr("Cannot store a delivery: %1").arg(query.lastError().text());
+            db.rollback();
+            return false;
+        }
+        delivery.id = query.lastInsertId().toLongLong();
+    }
+    if (!db.commit()) {
+        m_error = tr("Cannot commit deliveries: %1").arg(db.lastError().text());
+        db.rollback();
+        for (Delivery &delivery : deliveries)
+            delivery.id = 0;
+        return false;
+    }
+    return true;
+}
+
+std::optional<Delivery> DeliveryStore::delivery(qint64 id) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT d.id, d.received_at, d.endpoint_id, e.name, d.state, d.reject_reason, "
+                  "d.method, d.target, d.http_version, d.remote_address, d.headers, d.body, "
+                  "d.body_size, d.content_type, d.response_status, d.response_headers, "
+                  "d.response_body, d.processing_us FROM deliveries d "
+                  "LEFT JOIN endpoints e ON e.id = d.endpoint_id WHERE d.id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec()) {
+        m_error = tr("Cannot read delivery %1: %2").arg(id).arg(query.lastError().text());
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        m_error = tr("There is no delivery with id %1.").arg(id);
+        return std::nullopt;
+    }
+    Delivery delivery;
+    delivery.id = query.value(0).toLongLong();
+    delivery.receivedAtMs = query.value(1).toLongLong();
+    if (!query.isNull(2))
+        delivery.endpointId = query.value(2).toLongLong();
+    delivery.endpointName = query.value(3).toString();
+    delivery.state = static_cast<DeliveryState>(query.value(4).toInt());
+    delivery.rejectReason = query.value(5).toString();
+    delivery.method = query.value(6).toString().toLatin1();
+    delivery.target = query.value(7).toByteArray();
+    delivery.httpVersion = query.value(8).toString().toLatin1();
+    delivery.remoteAddress = query.value(9).toString();
+    delivery.headers = HeaderList::fromWireFormat(query.value(10).toByteArray());
+    delivery.body = query.value(11).toByteArray();
+    delivery.bodySize = query.value(12).toLongLong();
+    delivery.contentType = query.value(13).toString().toLatin1();
+    delivery.response.status = query.value(14).toInt();
+    delivery.response.headers = HeaderList::fromWireFormat(query.value(15).toByteArray());
+    delivery.response.body = query.value(16).toByteArray();
+    delivery.processingUs = query.value(17).toLongLong();
+    return delivery;
+}
+
+QList<DeliverySummary> DeliveryStore::page(const DeliveryFilter &filter, qint64 beforeId,
+                                           int limit) const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    const QString keyset = beforeId > 0 ? u"d.id < :before"_s : QString();
+    query.prepare(u"SELECT "_s + summaryColumns
+                  + u" FROM deliveries d LEFT JOIN endpoints e ON e.id = d.endpoint_id"_s
+                  + whereClause(filter, keyset) + u" ORDER BY d.id DESC LIMIT :limit"_s);
+    if (beforeId > 0)
+        query.bindValue(u":before"_s, beforeId);
+    bindFilter(query, filter);
+    query.bindValue(u":limit"_s, limit);
+    QList<DeliverySummary> rows;
+    if (!query.exec()) {
+        m_error = tr("Cannot list deliveries: %1").arg(query.lastError().text());
+        return rows;
+    }
+    while (query.next())
+        rows.append(readSummary(query));
+    return rows;
+}
+
+QList<DeliverySummary> DeliveryStore::newerThan(const DeliveryFilter &filter, qint64 afterId,
+                                                int limit) const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT "_s + summaryColumns
+                  + u" FROM deliveries d LEFT JOIN endpoints e ON e.id = d.endpoint_id"_s
+                  + whereClause(filter, u"d.id > :after"_s)
+                  + u" ORDER BY d.id DESC LIMIT :limit"_s);
+    query.bindValue(u":after"_s, afterId);
+    bindFilter(query, filter);
+    query.bindValue(u":limit"_s, limit);
+    QList<DeliverySummary> rows;
+    if (!query.exec()) {
+        m_error = tr("Cannot list deliveries: %1").arg(query.lastError().text());
+        return rows;
+    }
+    while (query.next())
+        rows.append(readSummary(query));
+    return rows;
+}
+
+qint64 DeliveryStore::latestId() const
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(u"SELECT coalesce(max(id), 0) FROM deliveries"_s) || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
+qint64 DeliveryStore::count(const DeliveryFilter &filter) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT count(*) FROM deliveries d"_s + whereClause(filter, QString()));
+    bindFilter(query, filter);
+    if (!query.exec() || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
+} // namespace hookbench

@@ -1,0 +1,242 @@
+#include "endpoint_store.h"
+
+#include "database.h"
+#include "sql_values.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hookbench {
+
+namespace {
+
+const QString endpointColumns = u"id, name, path, response_status, response_headers, "
+                                "response_body, response_delay_ms, created_at"_s;
+const QString revisionKey = u"endpoints.revision"_s;
+const QString unknownPathKey = u"endpoints.unknown_path"_s;
+
+Endpoint readEndpoint(const QSqlQuery &query)
+{
+    Endpoint endpoint;
+    endpoint.id = query.value(0).toLongLong();
+    endpoint.name = query.value(1).toString();
+    endpoint.path = query.value(2).toString();
+    endpoint.response.status = query.value(3).toInt();
+    endpoint.response.headers = HeaderList::fromWireFormat(query.value(4).toByteArray());
+    endpoint.response.body = query.value(5).toByteArray();
+    endpoint.response.delayMs = query.value(6).toInt();
+    endpoint.createdAtMs = query.value(7).toLongLong();
+    return endpoint;
+}
+
+std::optional<QString> settingValue(const QSqlDatabase &db, const QString &key)
+{
+    QSqlQuery query(db);
+    query.prepare(u"SELECT value FROM settings WHERE key = ?"_s);
+    query.addBindValue(key);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return query.value(0).toString();
+}
+
+bool setSettingValue(const QSqlDatabase &db, const QString &key, const QString &value)
+{
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO settings (key, value) VALUES (?, ?) "
+                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
+    query.addBindValue(key);
+    query.addBindValue(value);
+    return query.exec();
+}
+
+} // namespace
+
+EndpointStore::EndpointStore(Database &database)
+    : m_database(database)
+{}
+
+bool EndpointStore::validate(const Endpoint &endpoint)
+{
+    if (endpoint.name.trimmed().isEmpty()) {
+        m_error = tr("An endpoint needs a name.");
+        return false;
+    }
+    const QString path = Endpoint::normalizedPath(endpoint.path);
+    if (path.contains(u'?') || path.contains(u'#') || path.contains(u' ')) {
+        m_error = tr("The path %1 may not contain '?', '#' or spaces.").arg(endpoint.path);
+        return false;
+    }
+    if (endpoint.response.status < 100 || endpoint.response.status > 599) {
+        m_error = tr("The response status %1 is not between 100 and 599.")
+                          .arg(endpoint.response.status);
+        return false;
+    }
+    if (endpoint.response.delayMs < 0 || endpoint.response.delayMs > 10 * 60 * 1000) {
+        m_error = tr("The response delay must be between 0 and 600000 ms.");
+        return false;
+    }
+    for (const Endpoint &other : endpoints()) {
+        if (other.id == endpoint.id)
+            continue;
+        if (other.name == endpoint.name.trimmed()) {
+            m_error = tr("There is already an endpoint named %1.").arg(other.name);
+            return false;
+        }
+        if (other.path == path) {
+            m_error = tr("The endpoint %1 already uses the path %2.").arg(other.name, path);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool EndpointStore::add(Endpoint &endpoint)
+{
+    if (!validate(endpoint))
+        return false;
+    endpoint.name = endpoint.name.trimmed();
+    endpoint.path = Endpoint::normalizedPath(endpoint.path);
+    endpoint.createdAtMs = QDateTime::currentMSecsSinceEpoch();
+
+    QSqlDatabase db = m_database.connection();
+    db.transaction();
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO endpoints (name, path, response_status, response_headers, "
+                  "response_body, response_delay_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(endpoint.name);
+    query.addBindValue(endpoint.path);
+    query.addBindValue(endpoint.response.status);
+    query.addBindValue(sql::blob(endpoint.response.headers.toWireFormat()));
+    query.addBindValue(sql::blob(endpoint.response.body));
+    query.addBindValue(endpoint.response.delayMs);
+    query.addBindValue(endpoint.createdAtMs);
+    if (!query.exec() || !bumpRevision() || !db.commit()) {
+        m_error = tr("Cannot add the endpoint: %1").arg(query.lastError().text());
+        db.rollback();
+        return false;
+    }
+    endpoint.id = query.lastInsertId().toLongLong();
+    return true;
+}
+
+bool EndpointStore::update(const Endpoint &endpoint)
+{
+    if (!validate(endpoint))
+        return false;
+    QSqlDatabase db = m_database.connection();
+    db.transaction();
+    QSqlQuery query(db);
+    query.prepare(u"UPDATE endpoints SET name = ?, path = ?, response_status = ?, "
+                  "response_headers = ?, response_body = ?, response_delay_ms = ? "
+                  "WHERE id = ? AND removed_at IS NULL"_s);
+    query.addBindValue(endpoint.name.trimmed());
+    query.addBindValue(Endpoint::normalizedPath(endpoint.path));
+    query.addBindValue(endpoint.response.status);
+    query.addBindValue(sql::blob(endpoint.response.headers.toWireFormat()));
+    query.addBindValue(sql::blob(endpoint.response.body));
+    query.addBindValue(endpoint.response.delayMs);
+    query.addBindValue(endpoint.id);
+    if (!query.exec() || query.numRowsAffected() != 1 || !bumpRevision() || !db.commit()) {
+        m_error = query.lastError().isValid()
+                          ? tr("Cannot update the endpoint: %1").arg(query.lastError().text())
+                          : tr("There is no endpoint with id %1.").arg(endpoint.id);
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool EndpointStore::remove(qint64 id)
+{
+    QSqlDatabase db = m_database.connection();
+    db.transaction();
+    QSqlQuery query(db);
+    query.prepare(u"UPDATE endpoints SET removed_at = ? WHERE id = ? AND removed_at IS NULL"_s);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(id);
+    if (!query.exec() || query.numRowsAffected() != 1 || !bumpRevision() || !db.commit()) {
+        m_error = query.lastError().isValid()
+                          ? tr("Cannot remove the endpoint: %1").arg(query.lastError().text())
+                          : tr("There is no endpoint with id %1.").arg(id);
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+QList<Endpoint> EndpointStore::endpoints() const
+{
+    QList<Endpoint> result;
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(u"SELECT "_s + endpointColumns
+                    + u" FROM endpoints WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE"_s)) {
+        m_error = tr("Cannot list endpoints: %1").arg(query.lastError().text());
+        return result;
+    }
+    while (query.next())
+        result.append(readEndpoint(query));
+    return result;
+}
+
+std::optional<Endpoint> EndpointStore::endpoint(qint64 id) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT "_s + endpointColumns
+                  + u" FROM endpoints WHERE id = ? AND removed_at IS NULL"_s);
+    query.addBindValue(id);
+    if (query.exec() && query.next())
+        return readEndpoint(query);
+    m_error = tr("There is no endpoint with id %1.").arg(id);
+    return std::nullopt;
+}
+
+std::optional<Endpoint> EndpointStore::find(const QString &nameOrPath) const
+{
+    const QList<Endpoint> all = endpoints();
+    for (const Endpoint &endpoint : all) {
+        if (endpoint.name == nameOrPath)
+            return endpoint;
+    }
+    const QString path = Endpoint::normalizedPath(nameOrPath);
+    for (const Endpoint &endpoint : all) {
+        if (endpoint.path == path)
+            return endpoint;
+    }
+    m_error = tr("There is no endpoint named or at %1.").arg(nameOrPath);
+    return std::nullopt;
+}
+
+UnknownPathPolicy EndpointStore::unknownPathPolicy() const
+{
+    return settingValue(m_database.connection(), unknownPathKey) == u"404"_s
+                   ? UnknownPathPolicy::Reject404
+                   : UnknownPathPolicy::CaptureToInbox;
+}
+
+bool EndpointStore::setUnknownPathPolicy(UnknownPathPolicy policy)
+{
+    QSqlDatabase db = m_database.connection();
+    db.transaction();
+    const QString value = policy == UnknownPathPolicy::Reject404 ? u"404"_s : u"inbox"_s;
+    if (!setSettingValue(db, unknownPathKey, value) || !bumpRevision() || !db.commit()) {
+        m_error = tr("Cannot save the setting: %1").arg(db.lastError().text());
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+qint64 EndpointStore::revision() const
+{
+    return settingValue(m_database.connection(), revisionKey).value_or(u"0"_s).toLongLong();
+}
+
+bool EndpointStore::bumpRevision()
+{
+    return setSettingValue(m_database.connection(), revisionKey, QString::number(revision() + 1));
+}
+
+} // namespace hookbench
