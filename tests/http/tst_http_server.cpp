@@ -1,9 +1,9 @@
 // The receiving server end to end: real loopback sockets, a real database file.
 #include "capture/receiver.h"
-#include "http_test_client.h"
 #include "store/database.h"
 #include "store/delivery_store.h"
 #include "store/endpoint_store.h"
+#include "support/http_test_client.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,0 +1,268 @@
+// hookbench-cli as users script it: real processes, real exit codes, real loopback traffic.
+#include "support/http_test_client.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void printsVersionAndUsage();
+    void rejectsBadUsageWithExitCode2_data();
+    void rejectsBadUsageWithExitCode2();
+    void managesEndpoints();
+    void failsClearlyOnAnUnknownIdOrABadDatabase();
+    void servesListsAndShows();
+
+private:
+    Run cli(const QStringList &arguments);
+    QJsonDocument json(const QStringList &arguments);
+
+    QTemporaryDir m_dir;
+    QString m_db;
+};
+
+void tst_Cli::init()
+{
+    static int counter = 0;
+    m_db = m_dir.filePath(u"cli-%1.sqlite"_s.arg(++counter));
+}
+
+Run tst_Cli::cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(HOOKBENCH_CLI_PATH), arguments);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000))
+        process.kill();
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QJsonDocument tst_Cli::json(const QStringList &arguments)
+{
+    const Run run = cli(arguments);
+    if (run.exitCode != 0)
+        qWarning() << arguments << run.err;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning() << "not JSON:" << run.out.left(200);
+    return document;
+}
+
+void tst_Cli::printsVersionAndUsage()
+{
+    const Run version = cli({u"--version"_s});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith("hookbench-cli "));
+    QVERIFY(QRegularExpression(u"\\d+\\.\\d+\\.\\d+"_s)
+                    .match(QString::fromUtf8(version.out))
+                    .hasMatch());
+    const Run help = cli({u"--help"_s});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("serve"));
+    QCOMPARE(cli({}).exitCode, 2);
+    const Run serveHelp = cli({u"serve"_s, u"--help"_s});
+    QCOMPARE(serveHelp.exitCode, 0);
+    QVERIFY(serveHelp.out.contains("--max-body"));
+}
+
+void tst_Cli::rejectsBadUsageWithExitCode2_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("unknown command") << QStringList{u"frobnicate"_s};
+    QTest::newRow("unknown option") << QStringList{u"list"_s, u"--bogus"_s};
+    QTest::newRow("bad limit") << QStringList{u"list"_s, u"--limit"_s, u"many"_s};
+    QTest::newRow("bad state") << QStringList{u"list"_s, u"--state"_s, u"sideways"_s};
+    QTest::newRow("show without id") << QStringList{u"show"_s};
+    QTest::newRow("show bad id") << QStringList{u"show"_s, u"abc"_s};
+    QTest::newRow("json and raw") << QStringList{u"show"_s, u"1"_s, u"--json"_s, u"--raw"_s};
+    QTest::newRow("endpoint without path") << QStringList{u"endpoint"_s, u"add"_s};
+    QTest::newRow("endpoint bad status")
+            << QStringList{u"endpoint"_s, u"add"_s, u"--path"_s, u"/x"_s, u"--status"_s, u"700"_s};
+    QTest::newRow("endpoint bad header") << QStringList{u"endpoint"_s, u"add"_s,      u"--path"_s,
+                                                        u"/x"_s,       u"--header"_s, u"nocolon"_s};
+    QTest::newRow("endpoint no action") << QStringList{u"endpoint"_s};
+    QTest::newRow("serve bad listen") << QStringList{u"serve"_s, u"--listen"_s, u"nowhere:port"_s};
+    QTest::newRow("serve half tls") << QStringList{u"serve"_s, u"--tls-cert"_s, u"a.pem"_s};
+    QTest::newRow("serve bad max-body") << QStringList{u"serve"_s, u"--max-body"_s, u"-5"_s};
+}
+
+void tst_Cli::rejectsBadUsageWithExitCode2()
+{
+    QFETCH(QStringList, arguments);
+    arguments << u"--db"_s << m_db;
+    const Run run = cli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith("hookbench-cli: "), run.err.constData());
+    QVERIFY(run.out.isEmpty());
+}
+
+void tst_Cli::managesEndpoints()
+{
+    const QStringList db{u"--db"_s, m_db};
+    Run run = cli(QStringList{u"endpoint"_s, u"add"_s, u"--path"_s, u"/hooks/foundries"_s,
+                              u"--status"_s, u"202"_s, u"--header"_s, u"X-Reply: yes"_s,
+                              u"--body"_s, u"thanks"_s, u"--delay"_s, u"10"_s}
+                  + db);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("foundries"));
+    QCOMPARE(cli(QStringList{u"endpoint"_s, u"add"_s, u"--path"_s, u"/hooks/foundries"_s} + db)
+                     .exitCode,
+             1); // the path is taken
+    QCOMPARE(
+            cli(QStringList{u"endpoint"_s, u"add"_s, u"--path"_s, u"/r"_s, u"--name"_s, u"remedy"_s}
+                + db)
+                    .exitCode,
+            0);
+
+    const QJsonArray endpoints
+            = json(QStringList{u"endpoint"_s, u"list"_s, u"--json"_s} + db).array();
+    QCOMPARE(endpoints.size(), 2);
+    const QJsonObject foundries = endpoints.at(0).toObject();
+    QCOMPARE(foundries[u"name"_s].toString(), u"foundries"_s);
+    QCOMPARE(foundries[u"path"_s].toString(), u"/hooks/foundries"_s);
+    const QJsonObject response = foundries[u"response"_s].toObject();
+    QCOMPARE(response[u"status"_s].toInt(), 202);
+    QCOMPARE(response[u"body"_s].toString(), u"thanks"_s);
+    QCOMPARE(response[u"delay_ms"_s].toInt(), 10);
+    QCOMPARE(response[u"headers"_s].toArray().at(0).toArray().at(0).toString(), u"X-Reply"_s);
+
+    QCOMPARE(cli(QStringList{u"endpoint"_s, u"remove"_s, u"/r"_s} + db).exitCode, 0);
+    QCOMPARE(cli(QStringList{u"endpoint"_s, u"remove"_s, u"remedy"_s} + db).exitCode, 1);
+    QCOMPARE(json(QStringList{u"endpoint"_s, u"list"_s, u"--json"_s} + db).array().size(), 1);
+
+    QCOMPARE(cli(QStringList{u"endpoint"_s, u"unknown-paths"_s, u"404"_s} + db).exitCode, 0);
+    QCOMPARE(cli(QStringList{u"endpoint"_s, u"unknown-paths"_s} + db).out.trimmed(),
+             QByteArray("404"));
+}
+
+void tst_Cli::failsClearlyOnAnUnknownIdOrABadDatabase()
+{
+    const Run unknown = cli({u"show"_s, u"42"_s, u"--db"_s, m_db});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY(unknown.err.contains("42"));
+    QCOMPARE(unknown.err.count('\n'), 1); // one clear line
+
+    const QString folder = m_dir.filePath(u"a-folder"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const Run unreadable = cli({u"list"_s, u"--db"_s, folder});
+    QCOMPARE(unreadable.exitCode, 1);
+    QVERIFY(unreadable.err.startsWith("hookbench-cli: "));
+}
+
+void tst_Cli::servesListsAndShows()
+{
+    QVERIFY(cli({u"endpoint"_s, u"add"_s, u"--path"_s, u"/hooks/jobserv"_s, u"--name"_s,
+                 u"foundries"_s, u"--db"_s, m_db})
+                    .exitCode
+            == 0);
+
+    // Pick a free port, then let serve bind it.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    QProcess server;
+    server.setProcessChannelMode(QProcess::SeparateChannels);
+    server.start(QStringLiteral(HOOKBENCH_CLI_PATH),
+                 {u"serve"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--db"_s, m_db});
+    QVERIFY(server.waitForStarted());
+    QByteArray banner;
+    QTRY_VERIFY_WITH_TIMEOUT((banner += server.readAllStandardOutput()).contains("Listening on"),
+                             10000);
+
+    const QByteArray body = "{\"build_id\": 67, \"status\": \"PASSED\"}";
+    hookbench::test::HttpTestClient client;
+    QVERIFY(client.connectTo(port));
+    client.send("POST /hooks/jobserv/build?project=lmp HTTP/1.1\r\nHost: localhost\r\n"
+                "Content-Type: application/json\r\nX-JobServ-Sig: sha256:abc\r\n"
+                "Content-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QCOMPARE(client.readResponse()->status, 200);
+    client.send("GET /elsewhere HTTP/1.1\r\n\r\n");
+    QCOMPARE(client.readResponse()->status, 200);
+    client.send("BROKEN\r\n\r\n");
+    QCOMPARE(client.readResponse()->status, 400);
+
+    // list reads the file while serve still writes to it.
+    const QJsonArray rows = json({u"list"_s, u"--json"_s, u"--db"_s, m_db}).array();
+    QCOMPARE(rows.size(), 3);
+    const QJsonObject rejected = rows.at(0).toObject();
+    QCOMPARE(rejected[u"state"_s].toString(), u"rejected"_s);
+    QCOMPARE(rejected[u"status"_s].toInt(), 400);
+    const QJsonObject inbox = rows.at(1).toObject();
+    QVERIFY(inbox[u"endpoint"_s].isNull());
+    const QJsonObject row = rows.at(2).toObject();
+    for (const QString &key :
+         {u"id"_s, u"received_at"_s, u"method"_s, u"path"_s, u"query"_s, u"endpoint"_s, u"status"_s,
+          u"size"_s, u"content_type"_s, u"state"_s})
+        QVERIFY2(row.contains(key), qPrintable(key));
+    QCOMPARE(row[u"method"_s].toString(), u"POST"_s);
+    QCOMPARE(row[u"path"_s].toString(), u"/hooks/jobserv/build"_s);
+    QCOMPARE(row[u"query"_s].toString(), u"project=lmp"_s);
+    QCOMPARE(row[u"endpoint"_s].toString(), u"foundries"_s);
+    QCOMPARE(row[u"status"_s].toInt(), 200);
+    QCOMPARE(row[u"size"_s].toInt(), body.size());
+    QCOMPARE(row[u"content_type"_s].toString(), u"application/json"_s);
+    QCOMPARE(row[u"state"_s].toString(), u"stored"_s);
+    QVERIFY(QDateTime::fromString(row[u"received_at"_s].toString(), Qt::ISODateWithMs).isValid());
+
+    QCOMPARE(json({u"list"_s, u"--json"_s, u"--limit"_s, u"1"_s, u"--db"_s, m_db}).array().size(),
+             1);
+    QCOMPARE(json({u"list"_s, u"--json"_s, u"--endpoint"_s, u"foundries"_s, u"--db"_s, m_db})
+                     .array()
+                     .size(),
+             1);
+    QCOMPARE(json({u"list"_s, u"--json"_s, u"--state"_s, u"rejected"_s, u"--db"_s, m_db})
+                     .array()
+                     .size(),
+             1);
+
+    const QString id = QString::number(row[u"id"_s].toInteger());
+    const QJsonObject shown = json({u"show"_s, id, u"--json"_s, u"--db"_s, m_db}).object();
+    const QJsonArray headers = shown[u"headers"_s].toArray();
+    QCOMPARE(headers.at(0).toArray(), (QJsonArray{u"Host"_s, u"localhost"_s}));
+    QCOMPARE(headers.at(2).toArray(), (QJsonArray{u"X-JobServ-Sig"_s, u"sha256:abc"_s}));
+    QCOMPARE(QByteArray::fromBase64(shown[u"body_base64"_s].toString().toLatin1()), body);
+    QCOMPARE(shown[u"response"_s].toObject()[u"status"_s].toInt(), 200);
+    QCOMPARE(shown[u"http_version"_s].toString(), u"HTTP/1.1"_s);
+
+    const Run raw = cli({u"show"_s, id, u"--raw"_s, u"--db"_s, m_db});
+    QCOMPARE(raw.exitCode, 0);
+    QCOMPARE(raw.out, body);
+
+    const Run text = cli({u"show"_s, id, u"--db"_s, m_db});
+    QVERIFY(text.out.contains("POST /hooks/jobserv/build?project=lmp HTTP/1.1"));
+
+    server.terminate(); // SIGTERM: a clean stop
+    QVERIFY(server.waitForFinished(10000));
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"

@@ -1,0 +1,182 @@
+#include "store/database.h"
+#include "store/endpoint_store.h"
+
+#include <QTest>
+
+using namespace hookbench;
+using namespace Qt::StringLiterals;
+
+class tst_EndpointStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void addsListsAndFinds();
+    void normalisesPaths_data();
+    void normalisesPaths();
+    void matchesPathPrefixesOnSegmentBoundaries_data();
+    void matchesPathPrefixesOnSegmentBoundaries();
+    void rejectsInvalidEndpoints_data();
+    void rejectsInvalidEndpoints();
+    void updatesAndRemoves();
+    void bumpsTheRevisionOnEveryChange();
+    void storesTheUnknownPathPolicy();
+
+private:
+    std::unique_ptr<Database> m_database;
+};
+
+void tst_EndpointStore::init()
+{
+    m_database = std::make_unique<Database>();
+    QVERIFY(m_database->open(QString::fromLatin1(Database::memoryLocation)));
+}
+
+void tst_EndpointStore::addsListsAndFinds()
+{
+    EndpointStore store(*m_database);
+    Endpoint endpoint;
+    endpoint.name = u"compass"_s;
+    endpoint.path = u"hooks/compass/"_s;
+    endpoint.response = {500, {{"X-Why", "testing"}}, "boom", 250};
+    QVERIFY2(store.add(endpoint), qPrintable(store.errorString()));
+    QVERIFY(endpoint.id > 0);
+    QCOMPARE(endpoint.path, u"/hooks/compass"_s);
+    QVERIFY(endpoint.createdAtMs > 0);
+
+    const QList<Endpoint> all = store.endpoints();
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all[0], endpoint);
+    QCOMPARE(store.find(u"compass"_s)->id, endpoint.id);
+    QCOMPARE(store.find(u"/hooks/compass/"_s)->id, endpoint.id);
+    QVERIFY(!store.find(u"nope"_s));
+}
+
+void tst_EndpointStore::normalisesPaths_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain") << u"/a/b"_s << u"/a/b"_s;
+    QTest::newRow("no slash") << u"a/b"_s << u"/a/b"_s;
+    QTest::newRow("trailing") << u"/a/b//"_s << u"/a/b"_s;
+    QTest::newRow("root") << u"/"_s << u"/"_s;
+    QTest::newRow("spaces") << u"  /x  "_s << u"/x"_s;
+}
+
+void tst_EndpointStore::normalisesPaths()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    QCOMPARE(Endpoint::normalizedPath(input), expected);
+}
+
+void tst_EndpointStore::matchesPathPrefixesOnSegmentBoundaries_data()
+{
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<bool>("matches");
+    QTest::newRow("exact") << u"/hooks/git"_s << QByteArray("/hooks/git") << true;
+    QTest::newRow("below") << u"/hooks/git"_s << QByteArray("/hooks/git/push") << true;
+    QTest::newRow("sibling") << u"/hooks/git"_s << QByteArray("/hooks/github") << false;
+    QTest::newRow("parent") << u"/hooks/git"_s << QByteArray("/hooks") << false;
+    QTest::newRow("root catches all") << u"/"_s << QByteArray("/anything") << true;
+}
+
+void tst_EndpointStore::matchesPathPrefixesOnSegmentBoundaries()
+{
+    QFETCH(QString, prefix);
+    QFETCH(QByteArray, path);
+    Endpoint endpoint;
+    endpoint.path = prefix;
+    QTEST(endpoint.matches(path), "matches");
+}
+
+void tst_EndpointStore::rejectsInvalidEndpoints_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("delay");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("no name") << u" "_s << u"/x"_s << 200 << 0 << u"name"_s;
+    QTest::newRow("query in path") << u"q"_s << u"/x?y"_s << 200 << 0 << u"'?'"_s;
+    QTest::newRow("status") << u"s"_s << u"/s"_s << 99 << 0 << u"99"_s;
+    QTest::newRow("delay") << u"d"_s << u"/d"_s << 200 << -1 << u"delay"_s;
+    QTest::newRow("taken name") << u"taken"_s << u"/other"_s << 200 << 0 << u"already"_s;
+    QTest::newRow("taken path") << u"fresh"_s << u"/taken/"_s << 200 << 0 << u"/taken"_s;
+}
+
+void tst_EndpointStore::rejectsInvalidEndpoints()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    QFETCH(int, delay);
+    QFETCH(QString, messagePart);
+    EndpointStore store(*m_database);
+    Endpoint taken;
+    taken.name = u"taken"_s;
+    taken.path = u"/taken"_s;
+    QVERIFY(store.add(taken));
+    Endpoint endpoint;
+    endpoint.name = name;
+    endpoint.path = path;
+    endpoint.response.status = status;
+    endpoint.response.delayMs = delay;
+    QVERIFY(!store.add(endpoint));
+    QVERIFY2(store.errorString().contains(messagePart), qPrintable(store.errorString()));
+    QCOMPARE(store.endpoints().size(), 1);
+}
+
+void tst_EndpointStore::updatesAndRemoves()
+{
+    EndpointStore store(*m_database);
+    Endpoint endpoint;
+    endpoint.name = u"old"_s;
+    endpoint.path = u"/old"_s;
+    QVERIFY(store.add(endpoint));
+    endpoint.name = u"new"_s;
+    endpoint.response.status = 418;
+    QVERIFY(store.update(endpoint));
+    QCOMPARE(store.endpoint(endpoint.id)->name, u"new"_s);
+    QCOMPARE(store.endpoint(endpoint.id)->response.status, 418);
+    QVERIFY(store.remove(endpoint.id));
+    QVERIFY(!store.remove(endpoint.id));
+    QVERIFY(!store.endpoint(endpoint.id));
+    // The path is free again once its endpoint is gone.
+    Endpoint again;
+    again.name = u"new"_s;
+    again.path = u"/old"_s;
+    QVERIFY2(store.add(again), qPrintable(store.errorString()));
+}
+
+void tst_EndpointStore::bumpsTheRevisionOnEveryChange()
+{
+    EndpointStore store(*m_database);
+    const qint64 start = store.revision();
+    Endpoint endpoint;
+    endpoint.name = u"r"_s;
+    endpoint.path = u"/r"_s;
+    QVERIFY(store.add(endpoint));
+    QCOMPARE(store.revision(), start + 1);
+    QVERIFY(store.update(endpoint));
+    QCOMPARE(store.revision(), start + 2);
+    QVERIFY(store.setUnknownPathPolicy(UnknownPathPolicy::Reject404));
+    QCOMPARE(store.revision(), start + 3);
+    QVERIFY(store.remove(endpoint.id));
+    QCOMPARE(store.revision(), start + 4);
+}
+
+void tst_EndpointStore::storesTheUnknownPathPolicy()
+{
+    EndpointStore store(*m_database);
+    QCOMPARE(store.unknownPathPolicy(), UnknownPathPolicy::CaptureToInbox);
+    QVERIFY(store.setUnknownPathPolicy(UnknownPathPolicy::Reject404));
+    QCOMPARE(store.unknownPathPolicy(), UnknownPathPolicy::Reject404);
+    QVERIFY(store.setUnknownPathPolicy(UnknownPathPolicy::CaptureToInbox));
+    QCOMPARE(store.unknownPathPolicy(), UnknownPathPolicy::CaptureToInbox);
+}
+
+QTEST_GUILESS_MAIN(tst_EndpointStore)
+#include "tst_endpoint_store.moc"
