@@ -3,8 +3,6 @@
 #include "crypto.h"
 #include "signature_check.h"
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace hookbench {
@@ -31,15 +29,10 @@ QString BasicAuthScheme::recipe(const SchemeConfig &) const
 std::variant<BasicAuthScheme::Credentials, QString>
 BasicAuthScheme::parse(QByteArrayView authorization)
 {
-    const QByteArrayView value = authorization.trimmed();
-    const qsizetype space = value.indexOf(' ');
-    const QByteArrayView scheme = space < 0 ? value : value.first(space);
-    if (scheme.compare("Basic", Qt::CaseInsensitive) != 0)
-        return tr("It uses the \"%1\" scheme, not Basic.")
-                .arg(QString::fromLatin1(
-                        scheme.first(std::min<qsizetype>(scheme.size(), 20)).toByteArray()));
-    const QByteArrayView encoded = space < 0 ? QByteArrayView() : value.sliced(space + 1).trimmed();
-    const auto decoded = crypto::decodeBase64(encoded);
+    const auto encoded = SignatureCheck::authorizationCredentials(authorization, "Basic");
+    if (const auto *error = std::get_if<QString>(&encoded))
+        return *error;
+    const auto decoded = crypto::decodeBase64(std::get<QByteArray>(encoded));
     if (!decoded)
         return tr("The credentials after \"Basic\" are not base64.");
     const qsizetype colon = decoded->indexOf(':');

@@ -2,8 +2,6 @@
 
 #include "signature_check.h"
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace hookbench {
@@ -29,17 +27,10 @@ QString BearerScheme::recipe(const SchemeConfig &) const
 
 std::variant<QByteArray, QString> BearerScheme::parse(QByteArrayView authorization)
 {
-    const QByteArrayView value = authorization.trimmed();
-    const qsizetype space = value.indexOf(' ');
-    const QByteArrayView scheme = space < 0 ? value : value.first(space);
-    if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0)
-        return tr("It uses the \"%1\" scheme, not Bearer.")
-                .arg(QString::fromLatin1(
-                        scheme.first(std::min<qsizetype>(scheme.size(), 20)).toByteArray()));
-    const QByteArrayView token = space < 0 ? QByteArrayView() : value.sliced(space + 1).trimmed();
-    if (token.isEmpty())
+    auto token = SignatureCheck::authorizationCredentials(authorization, "Bearer");
+    if (const auto *value = std::get_if<QByteArray>(&token); value && value->isEmpty())
         return tr("No token follows \"Bearer\".");
-    return token.toByteArray();
+    return token;
 }
 
 SignResult BearerScheme::signRequest(const SignedRequest &, const QByteArray &secret,

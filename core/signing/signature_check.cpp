@@ -223,8 +223,8 @@ VerificationResult SignatureCheck::run() const
     using Reason = VerificationResult::Reason;
     if (isBodyKind(matched->kind)) {
         result.reason = Reason::BodyChanged;
-        result.explanation = tr("The signature matches the %1: the body was changed after it "
-                                "was signed, the secret is right.")
+        result.explanation = tr("The signature matches the %1: the sender signed that version, "
+                                "so the body was changed on the way; the secret is right.")
                                      .arg(matched->description);
     } else if (isSecretKind(matched->kind)) {
         result.reason = Reason::SecretMismatch;
@@ -300,6 +300,21 @@ VerificationResult SignatureCheck::checkCredential(QByteArrayView headerName,
 QByteArray SignatureCheck::masked(const QByteArray &secret)
 {
     return "*** (" + QByteArray::number(secret.size()) + " bytes)";
+}
+
+std::variant<QByteArray, QString>
+SignatureCheck::authorizationCredentials(QByteArrayView value, QByteArrayView expectedScheme)
+{
+    const QByteArrayView trimmed = value.trimmed();
+    const qsizetype space = trimmed.indexOf(' ');
+    const QByteArrayView scheme = space < 0 ? trimmed : trimmed.first(space);
+    if (scheme.compare(expectedScheme, Qt::CaseInsensitive) != 0)
+        return tr("It uses the \"%1\" scheme, not %2.")
+                .arg(QString::fromLatin1(scheme.first(std::min<qsizetype>(scheme.size(), 20))),
+                     QString::fromLatin1(expectedScheme));
+    if (space < 0)
+        return tr("Nothing follows \"%1\".").arg(QString::fromLatin1(expectedScheme));
+    return trimmed.sliced(space + 1).trimmed().toByteArray();
 }
 
 QList<QByteArray> SignatureCheck::similarHeaders(const HeaderList &headers, QByteArrayView wanted)

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <functional>
 #include <optional>
+#include <variant>
 
 namespace hookbench {
 
@@ -56,6 +57,10 @@ public:
     static VerificationResult checkCredential(QByteArrayView headerName, const QByteArray &received,
                                               const QByteArray &expected, const QString &what);
     static QByteArray masked(const QByteArray &secret);
+    // The credentials of "<scheme> <credentials>" when the scheme is `expectedScheme`
+    // (case-insensitive, RFC 9110 section 11.1), or why not.
+    static std::variant<QByteArray, QString>
+    authorizationCredentials(QByteArrayView value, QByteArrayView expectedScheme);
     // Header names that look like the wanted one: sharing a word, or naming a signature.
     static QList<QByteArray> similarHeaders(const HeaderList &headers, QByteArrayView wanted);
     // Unix seconds; a value in milliseconds (13 digits) is not accepted, since no scheme here

@@ -3,6 +3,7 @@
 #include "prefixed_signature_parser.h"
 #include "signature_check.h"
 
+#include <QUrlQuery>
 #include <algorithm>
 #include <utility>
 
@@ -108,7 +109,32 @@ VerificationResult TwilioScheme::verifyRequest(const SignedRequest &request,
     };
     check.headerName = headerName;
     check.received = std::get<QList<QByteArray>>(parsed);
-    return check.run();
+    VerificationResult result = check.run();
+    if (!result.isValid() || isForm(request.headers))
+        return result;
+
+    // A JSON (or other non-form) body is not in the signed string; Twilio covers it by adding
+    // bodySHA256=<hex SHA-256 of the body> to the signed URL instead.
+    const QString bodyHash
+            = QUrlQuery(request.url).queryItemValue(u"bodySHA256"_s, QUrl::FullyDecoded);
+    if (bodyHash.isEmpty()) {
+        if (!request.body.isEmpty())
+            result.explanation += u' '
+                                  + tr("The body is not a form and the URL has no bodySHA256, so "
+                                       "the signature "
+                                       "does not cover the body.");
+        return result;
+    }
+    const QByteArray actual = crypto::digest(crypto::HashAlgorithm::Sha256, request.body).toHex();
+    if (crypto::constantTimeEquals(actual, bodyHash.toLatin1().toLower()))
+        return result;
+    result.outcome = VerificationResult::Outcome::Invalid;
+    result.reason = VerificationResult::Reason::BodyChanged;
+    result.explanation = tr("The URL is signed correctly, but its bodySHA256 does not match the "
+                            "SHA-256 of the body: the body was changed after signing.");
+    result.expected = "bodySHA256=" + bodyHash.toLatin1();
+    result.received = {"bodySHA256=" + actual};
+    return result;
 }
 
 } // namespace hookbench

@@ -5,8 +5,10 @@
 namespace hookbench {
 
 // Twilio: X-Twilio-Signature: <base64 HMAC-SHA1(auth token, URL + each POST parameter's name
-// and value, sorted by name)>. The URL is the full one Twilio called, query string included;
-// bodies that are not forms add nothing after the URL.
+// and value, sorted by name)>. The URL is the full one Twilio called, query string included.
+// A body that is not a form adds nothing after the URL; Twilio then puts its SHA-256 in the
+// URL's bodySHA256 parameter, which verify() checks. sign() signs the URL as given, so a
+// caller signing a JSON body puts bodySHA256 in the URL first.
 class TwilioScheme : public SignatureScheme
 {
 public:

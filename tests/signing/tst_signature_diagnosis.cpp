@@ -19,6 +19,7 @@ private slots:
     void missingHeaderNamesSimilarHeaders();
     void basicSaysWhichHalfDiffers();
     void textAndJsonCarryTheDiagnosis();
+    void twilioJsonBodyIsCoveredByBodySha256();
     void namesRoundTrip();
 };
 
@@ -231,6 +232,29 @@ void tst_SignatureDiagnosis::textAndJsonCarryTheDiagnosis()
     for (const QJsonValue trial : json.value(u"suspects"_s).toArray())
         anyMatched = anyMatched || trial.toObject().value(u"matched"_s).toBool();
     QVERIFY(anyMatched);
+}
+
+void tst_SignatureDiagnosis::twilioJsonBodyIsCoveredByBodySha256()
+{
+    const SignatureScheme *twilio = SchemeRegistry::instance().scheme(u"twilio");
+    const QByteArray hash = crypto::digest(crypto::HashAlgorithm::Sha256, jsonCompact).toHex();
+    SignedRequest request;
+    request.headers.append("Content-Type", "application/json");
+    request.body = jsonCompact;
+    request.url = QUrl(u"https://example.test/hook?bodySHA256="_s + QString::fromLatin1(hash));
+    const SignResult signature = twilio->sign(request, "token", SchemeOptions());
+    QVERIFY(signature.isOk());
+    QCOMPARE(signature.signedString, request.url.toEncoded());
+    request.headers.append(signature.headers.fields().first());
+    QVERIFY(twilio->verify(request, "token", SchemeOptions()).isValid());
+
+    request.body = jsonCompact + ' ';
+    const VerificationResult tampered = twilio->verify(request, "token", SchemeOptions());
+    QCOMPARE(tampered.reason, Reason::BodyChanged);
+    QCOMPARE(tampered.received,
+             (QList<QByteArray>{
+                     "bodySHA256="
+                     + crypto::digest(crypto::HashAlgorithm::Sha256, request.body).toHex()}));
 }
 
 void tst_SignatureDiagnosis::namesRoundTrip()
