@@ -1,5 +1,7 @@
 #include "content_kind.h"
 
+#include "form_decoder.h"
+
 namespace hookbench {
 
 namespace {
@@ -81,6 +83,8 @@ ContentKind ContentClassifier::sniff(QByteArrayView body)
         || (text.front() == '<' && text.size() > 1 && text[1] != '!'
             && text.trimmed().endsWith('>')))
         return ContentKind::Xml;
+    if (FormDecoder::looksLikeForm(body))
+        return ContentKind::Form;
     return ContentKind::Text;
 }
 

@@ -17,7 +17,8 @@ class ContentClassifier
 public:
     static ContentKind fromMediaType(const MediaType &type);
     // What the bytes look like: JSON if they open with '{' or '[', XML if with '<?xml' or a tag,
-    // text if they are valid UTF-8 without control characters, otherwise binary.
+    // a form if only name=value pairs of URL-safe characters, text if valid UTF-8 without control
+    // characters, otherwise binary.
     static ContentKind sniff(QByteArrayView body);
     // Whether a declared kind should be double-checked by sniffing for JSON.
     static bool shouldSniffJson(std::optional<ContentKind> declared);

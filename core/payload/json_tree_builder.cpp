@@ -559,6 +559,17 @@ JsonParseResult JsonTreeBuilder::build(const QByteArray &json,
     // A rough guess (one node per 16 bytes) saves most regrowth; shrink_to_fit trims it after.
     data->nodes.reserve(std::size_t(json.size() / 16 + 1));
 
+    // simdjson's development checks assert on its own depth limit; keep it above ours.
+    const int maxDepth = std::max(options.maxDepth, 1);
+    const std::size_t parserDepth = std::size_t(maxDepth) + 2;
+    if (parser.max_depth() < parserDepth || parser.capacity() < std::size_t(json.size())) {
+        const std::size_t capacity = std::max(parser.capacity(), std::size_t(json.size()));
+        if (auto error = parser.allocate(capacity, std::max(parser.max_depth(), parserDepth))) {
+            result.error = makeError(text, 0, reasonFor(error));
+            return result;
+        }
+    }
+
     ondemand::document document;
     if (auto error = parser.iterate(input).get(document)) {
         const Stage1Location location = locateStage1Error(error, text);
@@ -566,7 +577,7 @@ JsonParseResult JsonTreeBuilder::build(const QByteArray &json,
         return result;
     }
 
-    Walker walker(*data, base, std::max(options.maxDepth, 1));
+    Walker walker(*data, base, maxDepth);
     bool ok = walker.walk(document, JsonTree::NoNode, 0, JsonTree::Data::Node{});
     simdjson::error_code failure = walker.failure();
     const char *where = walker.failurePoint();
