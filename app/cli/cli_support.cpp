@@ -80,6 +80,13 @@ void printError(const QString &message)
     std::fflush(stderr);
 }
 
+void printDetail(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + (text.endsWith(u'\n') ? "" : "\n");
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
 void printLine(const QString &text)
 {
     printRaw(text.toUtf8() + '\n');

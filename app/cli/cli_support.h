@@ -55,6 +55,8 @@ private:
 bool openDatabase(Database &database, const QString &location);
 
 void printError(const QString &message);
+// Lines that follow an error on stderr, without the "hookbench-cli:" prefix.
+void printDetail(const QString &text);
 void printLine(const QString &text);
 void printRaw(const QByteArray &bytes);
 

@@ -9,5 +9,8 @@ int runServe(const QStringList &arguments);
 int runEndpoint(const QStringList &arguments);
 int runList(const QStringList &arguments);
 int runShow(const QStringList &arguments);
+int runVerify(const QStringList &arguments);
+int runSign(const QStringList &arguments);
+int runFindScheme(const QStringList &arguments);
 
 } // namespace hookbench::cli

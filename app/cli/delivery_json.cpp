@@ -24,6 +24,16 @@ QJsonArray headersToJson(const HeaderList &headers)
 }
 } // namespace
 
+QJsonValue verificationToJson(const DeliveryVerification &verification)
+{
+    if (!verification.isChecked())
+        return QJsonValue::Null; // the endpoint checks nothing
+    return QJsonObject{{u"outcome"_s, verification.outcome},
+                       {u"reason"_s, verification.reason},
+                       {u"scheme"_s, verification.schemeId},
+                       {u"explanation"_s, verification.explanation}};
+}
+
 QString isoTimestamp(qint64 msecsSinceEpoch)
 {
     return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
@@ -42,6 +52,9 @@ QJsonObject summaryToJson(const DeliverySummary &summary)
             {u"size"_s, summary.bodySize},
             {u"content_type"_s, QString::fromLatin1(summary.contentType)},
             {u"state"_s, deliveryStateName(summary.state)},
+            {u"verification"_s, summary.verificationOutcome.isEmpty()
+                                        ? QJsonValue(QJsonValue::Null)
+                                        : QJsonValue(summary.verificationOutcome)},
     };
     if (summary.state == DeliveryState::Rejected)
         object.insert(u"reject_reason"_s, summary.rejectReason);
@@ -67,6 +80,11 @@ QJsonObject deliveryToJson(const Delivery &delivery)
             {u"headers"_s, headersToJson(delivery.headers)},
             {u"body_base64"_s, QString::fromLatin1(delivery.body.toBase64())},
             {u"processing_us"_s, delivery.processingUs},
+            {u"verification"_s, verificationToJson(delivery.verification)},
+            {u"sender_delivery_id"_s,
+             delivery.senderDeliveryId.isEmpty()
+                     ? QJsonValue(QJsonValue::Null)
+                     : QJsonValue(QString::fromUtf8(delivery.senderDeliveryId))},
             {u"response"_s,
              QJsonObject{
                      {u"status"_s, delivery.response.status},
@@ -81,7 +99,21 @@ QJsonObject deliveryToJson(const Delivery &delivery)
 
 QJsonObject endpointToJson(const Endpoint &endpoint)
 {
+    QJsonValue verification = QJsonValue::Null;
+    if (endpoint.verification.isConfigured()) {
+        QJsonObject config;
+        for (auto it = endpoint.verification.config.cbegin();
+             it != endpoint.verification.config.cend(); ++it)
+            config.insert(it.key(), it.value());
+        // Never the secret itself: only whether one is set.
+        verification = QJsonObject{{u"scheme"_s, endpoint.verification.schemeId},
+                                   {u"config"_s, config},
+                                   {u"tolerance_s"_s, endpoint.verification.toleranceSeconds},
+                                   {u"reject_invalid"_s, endpoint.verification.rejectInvalid},
+                                   {u"secret_set"_s, !endpoint.verification.secret.isEmpty()}};
+    }
     return QJsonObject{
+            {u"verification"_s, verification},
             {u"id"_s, endpoint.id},
             {u"name"_s, endpoint.name},
             {u"path"_s, endpoint.path},

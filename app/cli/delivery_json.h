@@ -13,5 +13,6 @@ QString isoTimestamp(qint64 msecsSinceEpoch);
 QJsonObject summaryToJson(const DeliverySummary &summary);
 QJsonObject deliveryToJson(const Delivery &delivery);
 QJsonObject endpointToJson(const Endpoint &endpoint);
+QJsonValue verificationToJson(const DeliveryVerification &verification);
 
 } // namespace hookbench::cli

@@ -1,6 +1,7 @@
 #include "cli_support.h"
 #include "commands.h"
 #include "delivery_json.h"
+#include "signing/scheme_registry.h"
 #include "store/database.h"
 #include "store/endpoint_store.h"
 
@@ -56,7 +57,22 @@ int add(const QStringList &arguments)
                                       "see a slow or timing-out receiver)."),
                                    u"ms"_s, u"0"_s);
     const QCommandLineOption json(u"json"_s, tr("Print the new endpoint as JSON."));
-    for (const QCommandLineOption &option : {path, name, status, header, body, delay, json})
+    const QCommandLineOption scheme(u"scheme"_s,
+                                    tr("Verify every request with this signature scheme (%1).")
+                                            .arg(SchemeRegistry::instance().ids().join(u", "_s)),
+                                    u"scheme"_s);
+    const QCommandLineOption secret(u"secret"_s, tr("The secret for --scheme."), u"secret"_s);
+    const QCommandLineOption tolerance(u"tolerance"_s,
+                                       tr("Accepted timestamp skew in seconds (default 300)."),
+                                       u"seconds"_s, u"300"_s);
+    const QCommandLineOption config(u"config"_s,
+                                    tr("Scheme setting key=value (compass, hmac); repeatable."),
+                                    u"key=value"_s);
+    const QCommandLineOption rejectInvalid(
+            u"reject-invalid"_s,
+            tr("Answer 401 to requests whose signature fails (they are still recorded)."));
+    for (const QCommandLineOption &option : {path, name, status, header, body, delay, json, scheme,
+                                             secret, tolerance, config, rejectInvalid})
         line.addOption(option);
     if (const auto exit = line.parse(arguments))
         return *exit;
@@ -66,8 +82,19 @@ int add(const QStringList &arguments)
     }
     const auto statusCode = line.integer(status, 100, 599);
     const auto delayMs = line.integer(delay, 0, 600000);
-    if (!statusCode || !delayMs)
+    const auto toleranceSeconds = line.integer(tolerance, 0, 10LL * 365 * 24 * 3600);
+    if (!statusCode || !delayMs || !toleranceSeconds)
         return ExitUsage;
+    if (line.isSet(scheme) != line.isSet(secret)) {
+        printError(tr("--scheme and --secret go together."));
+        return ExitUsage;
+    }
+    if (line.isSet(scheme) && !SchemeRegistry::instance().scheme(line.value(scheme))) {
+        printError(
+                tr("Unknown scheme '%1'. Known schemes: %2.")
+                        .arg(line.value(scheme), SchemeRegistry::instance().ids().join(u", "_s)));
+        return ExitUsage;
+    }
 
     Endpoint endpoint;
     endpoint.path = line.value(path);
@@ -75,6 +102,18 @@ int add(const QStringList &arguments)
     endpoint.response.status = static_cast<int>(*statusCode);
     endpoint.response.delayMs = static_cast<int>(*delayMs);
     endpoint.response.body = line.value(body).toUtf8();
+    endpoint.verification.schemeId = line.value(scheme);
+    endpoint.verification.secret = line.value(secret).toUtf8();
+    endpoint.verification.toleranceSeconds = *toleranceSeconds;
+    endpoint.verification.rejectInvalid = line.isSet(rejectInvalid);
+    for (const QString &pair : line.parser().values(config)) {
+        const qsizetype equals = pair.indexOf(u'=');
+        if (equals <= 0) {
+            printError(tr("--config wants key=value, not '%1'.").arg(pair));
+            return ExitUsage;
+        }
+        endpoint.verification.config.insert(pair.first(equals), pair.sliced(equals + 1));
+    }
     for (const QString &text : line.parser().values(header)) {
         const auto field = parseHeaderOption(text);
         if (!field) {
@@ -126,6 +165,8 @@ int list(const QStringList &arguments)
         QString response = QString::number(endpoint.response.status);
         if (endpoint.response.delayMs > 0)
             response += tr(" after %1 ms").arg(endpoint.response.delayMs);
+        if (endpoint.verification.isConfigured())
+            response += tr(", verified with %1").arg(endpoint.verification.schemeId);
         printLine(u"%1  %2  -> %3"_s.arg(endpoint.name, -20).arg(endpoint.path, -30).arg(response));
     }
     return ExitOk;

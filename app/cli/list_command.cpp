@@ -27,10 +27,15 @@ int runList(const QStringList &arguments)
             u"endpoint"_s, tr("Only this endpoint (name or path), or 'inbox'."), u"name"_s);
     const QCommandLineOption state(
             u"state"_s, tr("Only deliveries in this state (stored, rejected)."), u"state"_s);
+    const QCommandLineOption verification(
+            u"verification"_s,
+            tr("Only deliveries whose signature check was valid, invalid, not-configured, or "
+               "unchecked."),
+            u"result"_s);
     const QCommandLineOption limit(u"limit"_s, tr("At most this many rows (default 50)."), u"n"_s,
                                    u"50"_s);
     const QCommandLineOption json(u"json"_s, tr("Print a JSON array."));
-    for (const QCommandLineOption &option : {endpoint, state, limit, json})
+    for (const QCommandLineOption &option : {endpoint, state, verification, limit, json})
         line.addOption(option);
     if (const auto exit = line.parse(arguments))
         return *exit;
@@ -44,6 +49,16 @@ int runList(const QStringList &arguments)
             printError(tr("--state takes stored or rejected, not '%1'.").arg(line.value(state)));
             return ExitUsage;
         }
+    }
+
+    if (line.isSet(verification)) {
+        const QString result = line.value(verification);
+        if (result != u"valid" && result != u"invalid" && result != u"not-configured"
+            && result != u"unchecked") {
+            printError(tr("--verification takes valid, invalid, not-configured or unchecked."));
+            return ExitUsage;
+        }
+        filter.verification = result;
     }
 
     Database database;
@@ -96,6 +111,8 @@ int runList(const QStringList &arguments)
                                    .arg(row.responseStatus, 3)
                                    .arg(QLocale::c().formattedDataSize(row.bodySize), 9)
                                    .arg(endpointName);
+            if (!row.verificationOutcome.isEmpty())
+                text += u"  "_s + tr("signature: %1").arg(row.verificationOutcome);
             if (row.state == DeliveryState::Rejected)
                 text += u"  "_s + tr("REJECTED: %1").arg(row.rejectReason);
             printLine(text);

@@ -17,6 +17,9 @@ QString usage()
                     "  endpoint    add, list or remove incoming endpoints\n"
                     "  list        list captured deliveries, newest first\n"
                     "  show        show one delivery (--json, --raw)\n"
+                    "  verify      check a signature and explain a failure\n"
+                    "  sign        print the headers that sign a body\n"
+                    "  find-scheme find which signing recipe a request uses, given its secret\n"
                     "\n"
                     "Every command takes --db PATH and --help. Exit codes: 0 success, 1 failed, "
                     "2 bad usage.\n");
@@ -51,6 +54,12 @@ int main(int argc, char **argv)
         return runList(rest);
     if (command == u"show")
         return runShow(rest);
+    if (command == u"verify")
+        return runVerify(rest);
+    if (command == u"sign")
+        return runSign(rest);
+    if (command == u"find-scheme")
+        return runFindScheme(rest);
     printError(
             QCoreApplication::translate("main", "unknown command '%1'. Run 'hookbench-cli --help'.")
                     .arg(command));

@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/delivery_store.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -66,8 +67,14 @@ int runShow(const QStringList &arguments)
         printRaw(delivery->body);
         return ExitOk;
     }
+    const QList<qint64> earlier = store.earlierWithSenderId(delivery->senderDeliveryId, id);
     if (line.isSet(json)) {
-        printRaw(QJsonDocument(deliveryToJson(*delivery)).toJson(QJsonDocument::Indented));
+        QJsonObject object = deliveryToJson(*delivery);
+        QJsonArray earlierIds;
+        for (const qint64 earlierId : earlier)
+            earlierIds.append(earlierId);
+        object.insert(u"same_sender_id_as"_s, earlierIds);
+        printRaw(QJsonDocument(object).toJson(QJsonDocument::Indented));
         return ExitOk;
     }
 
@@ -80,6 +87,19 @@ int runShow(const QStringList &arguments)
            + '\n';
     if (delivery->state == DeliveryState::Rejected)
         out += "# " + tr("Rejected: %1").arg(delivery->rejectReason).toUtf8() + '\n';
+    if (delivery->verification.isChecked())
+        out += "# " + tr("Signature: %1").arg(delivery->verification.explanation).toUtf8() + '\n';
+    if (!earlier.isEmpty()) {
+        QStringList ids;
+        for (const qint64 earlierId : earlier)
+            ids.append(QString::number(earlierId));
+        out += "# "
+               + tr("Warning: deliveries %1 carried the same sender id %2: a retry, or a "
+                    "replayed request.")
+                         .arg(ids.join(u", "_s), QString::fromUtf8(delivery->senderDeliveryId))
+                         .toUtf8()
+               + '\n';
+    }
     out += delivery->method + ' ' + delivery->target + ' ' + delivery->httpVersion + '\n';
     out += delivery->headers.toWireFormat().replace("\r\n", "\n");
     out += '\n';

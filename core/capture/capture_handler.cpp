@@ -1,6 +1,8 @@
 #include "capture_handler.h"
 
 #include "capture_writer.h"
+#include "signing/scheme_registry.h"
+#include "signing/sender_delivery_id.h"
 #include "store/delivery.h"
 
 #include <QTimer>
@@ -51,6 +53,7 @@ void CaptureHandler::handleRequest(HttpRequest request, const ConnectionInfo &co
     delivery.remoteAddress = connection.remoteAddress;
     delivery.contentType = request.headers.value("content-type").value_or(QByteArray());
     delivery.bodySize = request.body.size();
+    delivery.senderDeliveryId = senderDeliveryId(request.headers);
     delivery.headers = std::move(request.headers);
     delivery.body = std::move(request.body);
 
@@ -64,6 +67,19 @@ void CaptureHandler::handleRequest(HttpRequest request, const ConnectionInfo &co
         response.headers = endpoint->response.headers;
         response.body = endpoint->response.body;
         delayMs = endpoint->response.delayMs;
+        if (endpoint->verification.isConfigured()) {
+            const VerificationResult result = verify(*endpoint, delivery, connection);
+            delivery.verification = {VerificationResult::outcomeName(result.outcome),
+                                     VerificationResult::reasonName(result.reason),
+                                     endpoint->verification.schemeId, result.summary()};
+            if (!result.isValid() && endpoint->verification.rejectInvalid) {
+                // What a real receiver does; the row still keeps the request and the reason.
+                response.status = 401;
+                response.headers = {};
+                response.body = result.summary().toUtf8() + '\n';
+                delayMs = 0;
+            }
+        }
     } else if (!m_endpoints.isEmpty() && m_unknownPathPolicy == UnknownPathPolicy::Reject404) {
         delivery.state = DeliveryState::Rejected;
         delivery.rejectReason = tr("No endpoint has the path %1, and unknown paths are answered "
@@ -76,6 +92,34 @@ void CaptureHandler::handleRequest(HttpRequest request, const ConnectionInfo &co
     delivery.response = {response.status, response.headers, response.body};
     submit(std::move(delivery), request.startedNs, std::move(response), delayMs,
            std::move(respond));
+}
+
+VerificationResult CaptureHandler::verify(const Endpoint &endpoint, const Delivery &delivery,
+                                          const ConnectionInfo &connection) const
+{
+    const SignatureScheme *scheme
+            = SchemeRegistry::instance().scheme(endpoint.verification.schemeId);
+    if (!scheme) {
+        VerificationResult unknown = VerificationResult::notConfigured(
+                VerificationResult::Reason::InvalidConfiguration,
+                tr("The endpoint names the unknown signature scheme '%1'.")
+                        .arg(endpoint.verification.schemeId));
+        unknown.schemeId = endpoint.verification.schemeId;
+        return unknown;
+    }
+    SignedRequest request;
+    request.headers = delivery.headers;
+    request.body = delivery.body;
+    request.method = delivery.method;
+    // The URL the sender used, for schemes that sign it (Twilio): its Host header and our scheme.
+    const QByteArray host = delivery.headers.value("host").value_or("localhost");
+    request.url = QUrl::fromEncoded((connection.encrypted ? "https://" : "http://") + host
+                                    + delivery.target);
+    SchemeOptions options;
+    options.now = delivery.receivedAtMs / 1000;
+    options.toleranceSeconds = endpoint.verification.toleranceSeconds;
+    options.config = endpoint.verification.config;
+    return scheme->verify(request, endpoint.verification.secret, options);
 }
 
 void CaptureHandler::handleRejected(RejectedMessage message, const ConnectionInfo &connection,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/request_handler.h"
+#include "signing/verification_result.h"
 #include "store/endpoint.h"
 
 #include <QHash>
@@ -48,6 +49,8 @@ private:
     };
 
     const Endpoint *route(QByteArrayView path) const;
+    VerificationResult verify(const Endpoint &endpoint, const Delivery &delivery,
+                              const ConnectionInfo &connection) const;
     void submit(Delivery delivery, qint64 startedNs, HttpResponse response, int delayMs,
                 Respond respond);
 

@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -53,6 +54,23 @@ const QList<QList<QString>> migrations = {
                 u"CREATE INDEX deliveries_endpoint ON deliveries(endpoint_id, id)"_s,
                 u"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
         },
+        // 2: signature verification per endpoint, its result per delivery, the secrets.
+        {
+                u"ALTER TABLE endpoints ADD COLUMN verify_scheme TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE endpoints ADD COLUMN verify_config TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE endpoints ADD COLUMN verify_tolerance INTEGER NOT NULL DEFAULT 300"_s,
+                u"ALTER TABLE endpoints ADD COLUMN verify_reject INTEGER NOT NULL DEFAULT 0"_s,
+                u"ALTER TABLE deliveries ADD COLUMN verification TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE deliveries ADD COLUMN verification_reason TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE deliveries ADD COLUMN verification_scheme TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE deliveries ADD COLUMN verification_explanation TEXT NOT NULL "
+                "DEFAULT ''"_s,
+                u"ALTER TABLE deliveries ADD COLUMN sender_delivery_id TEXT NOT NULL DEFAULT ''"_s,
+                u"CREATE INDEX deliveries_sender_delivery_id ON deliveries(sender_delivery_id) "
+                "WHERE sender_delivery_id != ''"_s,
+                // Where no OS keychain answers, secrets live here; the file is owner-only.
+                u"CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL)"_s,
+        },
 };
 
 } // namespace
@@ -67,6 +85,11 @@ Database::~Database()
 }
 
 bool Database::open(const QString &location)
+{
+    return open(location, currentSchemaVersion);
+}
+
+bool Database::open(const QString &location, int schemaVersion)
 {
     close();
     m_location = location;
@@ -94,12 +117,13 @@ bool Database::open(const QString &location)
             return false;
         }
     }
-    if (!configure() || !migrate()) {
+    if (!configure() || !migrate(schemaVersion)) {
         const QString error = m_error;
         close();
         m_error = error;
         return false;
     }
+    restrictPermissions();
     return true;
 }
 
@@ -180,7 +204,19 @@ bool Database::configure()
     return true;
 }
 
-bool Database::migrate()
+void Database::restrictPermissions()
+{
+    // Deliveries carry credentials and the secrets table holds keys: owner only. SQLite gives
+    // the -wal and -shm files the permissions of the main file.
+    if (m_location == QLatin1StringView(memoryLocation))
+        return;
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+        if (QFile::exists(m_location + suffix))
+            QFile::setPermissions(m_location + suffix, QFile::ReadOwner | QFile::WriteOwner);
+    }
+}
+
+bool Database::migrate(int targetVersion)
 {
     const int version = schemaVersion();
     if (version < 0) {
@@ -198,7 +234,11 @@ bool Database::migrate()
     }
 
     QSqlDatabase db = connection();
-    for (int next = version + 1; next <= currentSchemaVersion; ++next) {
+    if (migrations.size() != currentSchemaVersion || targetVersion > currentSchemaVersion) {
+        m_error = tr("This build of Hookbench has no migration to schema %1.").arg(targetVersion);
+        return false;
+    }
+    for (int next = version + 1; next <= targetVersion; ++next) {
         if (!db.transaction()) {
             m_error = tr("Cannot upgrade %1: %2").arg(m_location, db.lastError().text());
             return false;

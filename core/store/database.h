@@ -14,8 +14,8 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    // Schema history: 1 = endpoints, deliveries, settings.
-    static constexpr int currentSchemaVersion = 1;
+    // Schema history: 1 = endpoints, deliveries, settings; 2 = verification and secrets.
+    static constexpr int currentSchemaVersion = 2;
     static constexpr const char *memoryLocation = ":memory:";
 
     Database();
@@ -26,6 +26,8 @@ public:
     // Opens a file (created when missing) or ":memory:", and brings its schema up to date.
     // A file written by a newer Hookbench is refused, never downgraded.
     bool open(const QString &location);
+    // Stops at an older schema version: how the tests make the files of earlier releases.
+    bool open(const QString &location, int schemaVersion);
     void close();
     bool isOpen() const;
 
@@ -40,7 +42,8 @@ public:
 
 private:
     bool configure();
-    bool migrate();
+    bool migrate(int targetVersion);
+    void restrictPermissions();
 
     QString m_connectionName;
     QString m_location;

@@ -26,6 +26,18 @@ struct HttpResponseRecord
     friend bool operator==(const HttpResponseRecord &, const HttpResponseRecord &) = default;
 };
 
+// The signature check made on arrival, as stored with the delivery.
+struct DeliveryVerification
+{
+    QString outcome; // "valid", "invalid", "not-configured" (VerificationResult::outcomeName)
+    QString reason;  // VerificationResult::reasonName, "none" when valid
+    QString schemeId;
+    QString explanation;
+
+    bool isChecked() const { return !schemeId.isEmpty(); }
+    friend bool operator==(const DeliveryVerification &, const DeliveryVerification &) = default;
+};
+
 // One captured request with everything needed to show it, verify it and replay it.
 // The body is the exact bytes received (after transfer decoding, before content decoding).
 struct Delivery
@@ -46,6 +58,10 @@ struct Delivery
     QByteArray contentType;
     HttpResponseRecord response;
     qint64 processingUs = 0; // first byte received to row written
+    DeliveryVerification verification;
+    // The sender's own id for this delivery (webhook-id, X-GitHub-Delivery...): a second
+    // delivery with the same id is a retry or a replay attack.
+    QByteArray senderDeliveryId;
 
     QByteArray path() const;
     QByteArray query() const; // without the '?'
@@ -65,6 +81,7 @@ struct DeliverySummary
     int responseStatus = 0;
     qint64 bodySize = 0;
     QByteArray contentType;
+    QString verificationOutcome; // empty when the endpoint checks nothing
 
     QByteArray path() const;
     QByteArray query() const;
@@ -77,10 +94,12 @@ struct DeliveryFilter
     Scope scope = Scope::All;
     qint64 endpointId = 0;
     std::optional<DeliveryState> state;
+    // "valid", "invalid", "not-configured", or "unchecked" (no scheme configured).
+    QString verification;
 
     static DeliveryFilter all() { return {}; }
-    static DeliveryFilter inbox() { return {Scope::Inbox, 0, std::nullopt}; }
-    static DeliveryFilter endpoint(qint64 id) { return {Scope::Endpoint, id, std::nullopt}; }
+    static DeliveryFilter inbox() { return {Scope::Inbox, 0, std::nullopt, {}}; }
+    static DeliveryFilter endpoint(qint64 id) { return {Scope::Endpoint, id, std::nullopt, {}}; }
 
     friend bool operator==(const DeliveryFilter &, const DeliveryFilter &) = default;
 };

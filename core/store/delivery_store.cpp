@@ -17,7 +17,7 @@ namespace {
 
 const QString summaryColumns = u"d.id, d.received_at, d.endpoint_id, e.name, d.state, "
                                "d.reject_reason, d.method, d.target, d.response_status, "
-                               "d.body_size, d.content_type"_s;
+                               "d.body_size, d.content_type, d.verification"_s;
 
 // Appends the filter's conditions; values are bound by name, never spliced into the text.
 QString whereClause(const DeliveryFilter &filter, const QString &keyset)
@@ -37,6 +37,8 @@ QString whereClause(const DeliveryFilter &filter, const QString &keyset)
     }
     if (filter.state)
         conditions << u"d.state = :state"_s;
+    if (!filter.verification.isEmpty())
+        conditions << u"d.verification = :verification"_s;
     return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
 }
 
@@ -46,6 +48,11 @@ void bindFilter(QSqlQuery &query, const DeliveryFilter &filter)
         query.bindValue(u":endpoint"_s, filter.endpointId);
     if (filter.state)
         query.bindValue(u":state"_s, static_cast<int>(*filter.state));
+    if (!filter.verification.isEmpty()) {
+        // "unchecked" is how a filter names the empty column: no scheme was configured.
+        query.bindValue(u":verification"_s,
+                        filter.verification == u"unchecked" ? QString(u""_s) : filter.verification);
+    }
 }
 
 DeliverySummary readSummary(const QSqlQuery &query)
@@ -63,6 +70,7 @@ DeliverySummary readSummary(const QSqlQuery &query)
     summary.responseStatus = query.value(8).toInt();
     summary.bodySize = query.value(9).toLongLong();
     summary.contentType = query.value(10).toString().toLatin1();
+    summary.verificationOutcome = query.value(11).toString();
     return summary;
 }
 
@@ -82,8 +90,10 @@ bool DeliveryStore::insert(QList<Delivery> &deliveries)
     QSqlQuery query(db);
     query.prepare(u"INSERT INTO deliveries (received_at, endpoint_id, state, reject_reason, "
                   "method, target, http_version, remote_address, headers, body, body_size, "
-                  "content_type, response_status, response_headers, response_body, processing_us)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                  "content_type, response_status, response_headers, response_body, processing_us, "
+                  "verification, verification_reason, verification_scheme, "
+                  "verification_explanation, sender_delivery_id)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (Delivery &delivery : deliveries) {
         query.addBindValue(delivery.receivedAtMs);
         query.addBindValue(delivery.endpointId ? QVariant(*delivery.endpointId)
@@ -103,6 +113,11 @@ bool DeliveryStore::insert(QList<Delivery> &deliveries)
         query.addBindValue(blob(delivery.response.headers.toWireFormat()));
         query.addBindValue(blob(delivery.response.body));
         query.addBindValue(delivery.processingUs);
+        query.addBindValue(text(delivery.verification.outcome));
+        query.addBindValue(text(delivery.verification.reason));
+        query.addBindValue(text(delivery.verification.schemeId));
+        query.addBindValue(text(delivery.verification.explanation));
+        query.addBindValue(text(QString::fromUtf8(delivery.senderDeliveryId)));
         if (!query.exec()) {
             m_error = tr("Cannot store a delivery: %1").arg(query.lastError().text());
             db.rollback();
@@ -126,7 +141,9 @@ std::optional<Delivery> DeliveryStore::delivery(qint64 id) const
     query.prepare(u"SELECT d.id, d.received_at, d.endpoint_id, e.name, d.state, d.reject_reason, "
                   "d.method, d.target, d.http_version, d.remote_address, d.headers, d.body, "
                   "d.body_size, d.content_type, d.response_status, d.response_headers, "
-                  "d.response_body, d.processing_us FROM deliveries d "
+                  "d.response_body, d.processing_us, d.verification, d.verification_reason, "
+                  "d.verification_scheme, d.verification_explanation, d.sender_delivery_id "
+                  "FROM deliveries d "
                   "LEFT JOIN endpoints e ON e.id = d.endpoint_id WHERE d.id = ?"_s);
     query.addBindValue(id);
     if (!query.exec()) {
@@ -157,6 +174,11 @@ std::optional<Delivery> DeliveryStore::delivery(qint64 id) const
     delivery.response.headers = HeaderList::fromWireFormat(query.value(15).toByteArray());
     delivery.response.body = query.value(16).toByteArray();
     delivery.processingUs = query.value(17).toLongLong();
+    delivery.verification.outcome = query.value(18).toString();
+    delivery.verification.reason = query.value(19).toString();
+    delivery.verification.schemeId = query.value(20).toString();
+    delivery.verification.explanation = query.value(21).toString();
+    delivery.senderDeliveryId = query.value(22).toString().toUtf8();
     return delivery;
 }
 
@@ -203,6 +225,27 @@ QList<DeliverySummary> DeliveryStore::newerThan(const DeliveryFilter &filter, qi
     while (query.next())
         rows.append(readSummary(query));
     return rows;
+}
+
+QList<qint64> DeliveryStore::earlierWithSenderId(const QByteArray &senderDeliveryId,
+                                                 qint64 beforeId, int limit) const
+{
+    QList<qint64> ids;
+    if (senderDeliveryId.isEmpty())
+        return ids;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT id FROM deliveries WHERE sender_delivery_id = ? AND id < ? "
+                  "ORDER BY id DESC LIMIT ?"_s);
+    query.addBindValue(QString::fromUtf8(senderDeliveryId));
+    query.addBindValue(beforeId);
+    query.addBindValue(limit);
+    if (!query.exec()) {
+        m_error = tr("Cannot look up earlier deliveries: %1").arg(query.lastError().text());
+        return ids;
+    }
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
 }
 
 qint64 DeliveryStore::latestId() const

@@ -28,6 +28,9 @@ public:
     QList<DeliverySummary> page(const DeliveryFilter &filter, qint64 beforeId, int limit) const;
     // Rows that arrived after `afterId`, newest first: what a live view appends on top.
     QList<DeliverySummary> newerThan(const DeliveryFilter &filter, qint64 afterId, int limit) const;
+    // Earlier deliveries that carried the same sender id: the replay-attack warning.
+    QList<qint64> earlierWithSenderId(const QByteArray &senderDeliveryId, qint64 beforeId,
+                                      int limit = 10) const;
     qint64 latestId() const;
     qint64 count(const DeliveryFilter &filter) const;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/header_list.h"
+#include "signing/scheme_options.h"
 
 #include <QByteArray>
 #include <QString>
@@ -19,6 +20,21 @@ struct CannedResponse
     friend bool operator==(const CannedResponse &, const CannedResponse &) = default;
 };
 
+// How an endpoint checks who sent a request. No scheme: nothing is checked ("not configured").
+struct EndpointVerification
+{
+    QString schemeId; // a SchemeRegistry id, or empty
+    SchemeConfig config;
+    QByteArray secret;
+    qint64 toleranceSeconds = 300;
+    // Answer 401 to a request whose signature fails, as a real receiver would. It is still
+    // stored, so the user can see what was refused and why.
+    bool rejectInvalid = false;
+
+    bool isConfigured() const { return !schemeId.isEmpty(); }
+    friend bool operator==(const EndpointVerification &, const EndpointVerification &) = default;
+};
+
 // An incoming endpoint: every request whose path starts with `path` is captured under it.
 struct Endpoint
 {
@@ -26,6 +42,7 @@ struct Endpoint
     QString name;
     QString path; // always starts with '/', no trailing '/' unless it is the root
     CannedResponse response;
+    EndpointVerification verification;
     qint64 createdAtMs = 0;
 
     friend bool operator==(const Endpoint &, const Endpoint &) = default;

@@ -1,9 +1,12 @@
 #include "endpoint_store.h"
 
 #include "database.h"
+#include "signing/scheme_registry.h"
 #include "sql_values.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -14,7 +17,28 @@ namespace hookbench {
 namespace {
 
 const QString endpointColumns = u"id, name, path, response_status, response_headers, "
-                                "response_body, response_delay_ms, created_at"_s;
+                                "response_body, response_delay_ms, created_at, verify_scheme, "
+                                "verify_config, verify_tolerance, verify_reject, "
+                                "(SELECT value FROM secrets WHERE name = 'endpoint/' || id)"_s;
+
+QString configToText(const SchemeConfig &config)
+{
+    QJsonObject object;
+    for (auto it = config.cbegin(); it != config.cend(); ++it)
+        object.insert(it.key(), it.value());
+    return config.isEmpty()
+                   ? QString(u""_s)
+                   : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+SchemeConfig configFromText(const QString &text)
+{
+    SchemeConfig config;
+    const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        config.insert(it.key(), it.value().toString());
+    return config;
+}
 const QString revisionKey = u"endpoints.revision"_s;
 const QString unknownPathKey = u"endpoints.unknown_path"_s;
 
@@ -29,6 +53,11 @@ Endpoint readEndpoint(const QSqlQuery &query)
     endpoint.response.body = query.value(5).toByteArray();
     endpoint.response.delayMs = query.value(6).toInt();
     endpoint.createdAtMs = query.value(7).toLongLong();
+    endpoint.verification.schemeId = query.value(8).toString();
+    endpoint.verification.config = configFromText(query.value(9).toString());
+    endpoint.verification.toleranceSeconds = query.value(10).toLongLong();
+    endpoint.verification.rejectInvalid = query.value(11).toBool();
+    endpoint.verification.secret = query.value(12).toByteArray();
     return endpoint;
 }
 
@@ -74,6 +103,22 @@ bool EndpointStore::validate(const Endpoint &endpoint)
                           .arg(endpoint.response.status);
         return false;
     }
+    if (endpoint.verification.isConfigured()) {
+        if (!SchemeRegistry::instance().scheme(endpoint.verification.schemeId)) {
+            m_error = tr("Unknown signature scheme '%1'; known: %2.")
+                              .arg(endpoint.verification.schemeId,
+                                   SchemeRegistry::instance().ids().join(u", "_s));
+            return false;
+        }
+        if (endpoint.verification.secret.isEmpty()) {
+            m_error = tr("Verifying with %1 needs a secret.").arg(endpoint.verification.schemeId);
+            return false;
+        }
+    }
+    if (endpoint.verification.toleranceSeconds < 0) {
+        m_error = tr("The timestamp tolerance cannot be negative.");
+        return false;
+    }
     if (endpoint.response.delayMs < 0 || endpoint.response.delayMs > 10 * 60 * 1000) {
         m_error = tr("The response delay must be between 0 and 600000 ms.");
         return false;
@@ -105,7 +150,8 @@ bool EndpointStore::add(Endpoint &endpoint)
     db.transaction();
     QSqlQuery query(db);
     query.prepare(u"INSERT INTO endpoints (name, path, response_status, response_headers, "
-                  "response_body, response_delay_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+                  "response_body, response_delay_ms, created_at, verify_scheme, verify_config, "
+                  "verify_tolerance, verify_reject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     query.addBindValue(endpoint.name);
     query.addBindValue(endpoint.path);
     query.addBindValue(endpoint.response.status);
@@ -113,12 +159,20 @@ bool EndpointStore::add(Endpoint &endpoint)
     query.addBindValue(sql::blob(endpoint.response.body));
     query.addBindValue(endpoint.response.delayMs);
     query.addBindValue(endpoint.createdAtMs);
-    if (!query.exec() || !bumpRevision() || !db.commit()) {
+    bindVerification(query, endpoint.verification);
+    if (!query.exec()) {
         m_error = tr("Cannot add the endpoint: %1").arg(query.lastError().text());
         db.rollback();
         return false;
     }
     endpoint.id = query.lastInsertId().toLongLong();
+    if (!storeSecret(endpoint.id, endpoint.verification.secret) || !bumpRevision()
+        || !db.commit()) {
+        m_error = tr("Cannot add the endpoint: %1").arg(db.lastError().text());
+        db.rollback();
+        endpoint.id = 0;
+        return false;
+    }
     return true;
 }
 
@@ -130,7 +184,8 @@ bool EndpointStore::update(const Endpoint &endpoint)
     db.transaction();
     QSqlQuery query(db);
     query.prepare(u"UPDATE endpoints SET name = ?, path = ?, response_status = ?, "
-                  "response_headers = ?, response_body = ?, response_delay_ms = ? "
+                  "response_headers = ?, response_body = ?, response_delay_ms = ?, "
+                  "verify_scheme = ?, verify_config = ?, verify_tolerance = ?, verify_reject = ? "
                   "WHERE id = ? AND removed_at IS NULL"_s);
     query.addBindValue(endpoint.name.trimmed());
     query.addBindValue(Endpoint::normalizedPath(endpoint.path));
@@ -138,8 +193,11 @@ bool EndpointStore::update(const Endpoint &endpoint)
     query.addBindValue(sql::blob(endpoint.response.headers.toWireFormat()));
     query.addBindValue(sql::blob(endpoint.response.body));
     query.addBindValue(endpoint.response.delayMs);
+    bindVerification(query, endpoint.verification);
     query.addBindValue(endpoint.id);
-    if (!query.exec() || query.numRowsAffected() != 1 || !bumpRevision() || !db.commit()) {
+    if (!query.exec() || query.numRowsAffected() != 1
+        || !storeSecret(endpoint.id, endpoint.verification.secret) || !bumpRevision()
+        || !db.commit()) {
         m_error = query.lastError().isValid()
                           ? tr("Cannot update the endpoint: %1").arg(query.lastError().text())
                           : tr("There is no endpoint with id %1.").arg(endpoint.id);
@@ -157,7 +215,8 @@ bool EndpointStore::remove(qint64 id)
     query.prepare(u"UPDATE endpoints SET removed_at = ? WHERE id = ? AND removed_at IS NULL"_s);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(id);
-    if (!query.exec() || query.numRowsAffected() != 1 || !bumpRevision() || !db.commit()) {
+    if (!query.exec() || query.numRowsAffected() != 1 || !storeSecret(id, {}) || !bumpRevision()
+        || !db.commit()) {
         m_error = query.lastError().isValid()
                           ? tr("Cannot remove the endpoint: %1").arg(query.lastError().text())
                           : tr("There is no endpoint with id %1.").arg(id);
@@ -232,6 +291,30 @@ bool EndpointStore::setUnknownPathPolicy(UnknownPathPolicy policy)
 qint64 EndpointStore::revision() const
 {
     return settingValue(m_database.connection(), revisionKey).value_or(u"0"_s).toLongLong();
+}
+
+void EndpointStore::bindVerification(QSqlQuery &query, const EndpointVerification &verification)
+{
+    query.addBindValue(sql::text(verification.schemeId));
+    query.addBindValue(configToText(verification.config));
+    query.addBindValue(verification.toleranceSeconds);
+    query.addBindValue(verification.rejectInvalid ? 1 : 0);
+}
+
+bool EndpointStore::storeSecret(qint64 endpointId, const QByteArray &secret)
+{
+    QSqlQuery query(m_database.connection());
+    const QString name = u"endpoint/"_s + QString::number(endpointId);
+    if (secret.isEmpty()) {
+        query.prepare(u"DELETE FROM secrets WHERE name = ?"_s);
+        query.addBindValue(name);
+    } else {
+        query.prepare(u"INSERT INTO secrets (name, value) VALUES (?, ?) "
+                      "ON CONFLICT(name) DO UPDATE SET value = excluded.value"_s);
+        query.addBindValue(name);
+        query.addBindValue(secret);
+    }
+    return query.exec();
 }
 
 bool EndpointStore::bumpRevision()

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSqlQuery>
 #include <optional>
 
 namespace hookbench {
@@ -40,6 +41,10 @@ public:
 private:
     bool validate(const Endpoint &endpoint);
     bool bumpRevision();
+    // Secrets sit in their own table so that no listing of endpoints can leak them by
+    // accident; the database file is owner-only (see Database).
+    bool storeSecret(qint64 endpointId, const QByteArray &secret);
+    static void bindVerification(QSqlQuery &query, const EndpointVerification &verification);
 
     Database &m_database;
     mutable QString m_error;

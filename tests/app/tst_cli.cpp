@@ -1,6 +1,7 @@
 // hookbench-cli as users script it: real processes, real exit codes, real loopback traffic.
 #include "support/http_test_client.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,10 +34,16 @@ private slots:
     void managesEndpoints();
     void failsClearlyOnAnUnknownIdOrABadDatabase();
     void servesListsAndShows();
+    void signsAndVerifies_data();
+    void signsAndVerifies();
+    void explainsAFailedSignature();
+    void verifiesAStoredDeliveryWithItsEndpointSettings();
+    void findsTheScheme();
 
 private:
     Run cli(const QStringList &arguments);
     QJsonDocument json(const QStringList &arguments);
+    QString writeFile(const QString &name, const QByteArray &contents);
 
     QTemporaryDir m_dir;
     QString m_db;
@@ -262,6 +269,176 @@ void tst_Cli::servesListsAndShows()
     QVERIFY(server.waitForFinished(10000));
     QCOMPARE(server.exitStatus(), QProcess::NormalExit);
     QCOMPARE(server.exitCode(), 0);
+}
+
+QString tst_Cli::writeFile(const QString &name, const QByteArray &contents)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(contents);
+    return path;
+}
+
+void tst_Cli::signsAndVerifies_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<QByteArray>("expectedHeader");
+    QTest::newRow("github") << u"github"_s << u"s"_s << QByteArray("X-Hub-Signature-256: sha256=");
+    QTest::newRow("jobserv") << u"jobserv"_s << u"s"_s << QByteArray("X-JobServ-Sig: sha256:");
+    QTest::newRow("compass") << u"compass"_s << u"s"_s << QByteArray("Signature: ");
+    QTest::newRow("stripe") << u"stripe"_s << u"whsec_x"_s
+                            << QByteArray("Stripe-Signature: t=1700000000,v1=");
+    QTest::newRow("slack") << u"slack"_s << u"s"_s << QByteArray("X-Slack-Signature: v0=");
+    QTest::newRow("standard-webhooks")
+            << u"standard-webhooks"_s << u"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"_s
+            << QByteArray("webhook-signature: v1,");
+    QTest::newRow("shopify") << u"shopify"_s << u"s"_s << QByteArray("X-Shopify-Hmac-Sha256: ");
+    QTest::newRow("basic") << u"basic"_s << u"remedy:secret"_s
+                           << QByteArray("Authorization: Basic ");
+    QTest::newRow("bearer") << u"bearer"_s << u"token"_s
+                            << QByteArray("Authorization: Bearer token");
+}
+
+void tst_Cli::signsAndVerifies()
+{
+    QFETCH(QString, scheme);
+    QFETCH(QString, secret);
+    QFETCH(QByteArray, expectedHeader);
+    const QString body = writeFile(u"body.json"_s, "{\"status\": \"PASSED\"}\n");
+    const Run sign = cli({u"sign"_s, u"--scheme"_s, scheme, u"--secret"_s, secret, u"--body"_s,
+                          body, u"--now"_s, u"1700000000"_s});
+    QCOMPARE(sign.exitCode, 0);
+    QVERIFY2(sign.out.contains(expectedHeader), sign.out.constData());
+    const QString headers = writeFile(u"headers.txt"_s, sign.out);
+    const QStringList verify{u"verify"_s, u"--scheme"_s,  scheme,         u"--secret"_s,
+                             secret,      u"--headers"_s, headers,        u"--body"_s,
+                             body,        u"--now"_s,     u"1700000010"_s};
+    const Run valid = cli(verify);
+    QCOMPARE(valid.exitCode, 0);
+    QVERIFY(valid.out.contains("valid"));
+    QStringList withWrongSecret = verify;
+    // Another valid secret of the same form: "whsec_" + base64 of other key bytes, "u:p"...
+    withWrongSecret[4]
+            = scheme == u"standard-webhooks"
+                      ? u"whsec_"_s + QString::fromLatin1(QByteArray("another key").toBase64())
+                      : u"other:"_s + secret;
+    const Run wrongSecret = cli(withWrongSecret);
+    QCOMPARE(wrongSecret.exitCode, 1);
+    QVERIFY(wrongSecret.err.startsWith(
+            QByteArray("hookbench-cli: " + scheme.toUtf8() + ": invalid")));
+}
+
+void tst_Cli::explainsAFailedSignature()
+{
+    const QString body
+            = writeFile(u"hello.txt"_s, "Hello, World!\n"); // a trailing newline too many
+    const QString headers = writeFile(
+            u"github-headers.txt"_s,
+            "X-Hub-Signature-256: "
+            "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17\n");
+    const Run run
+            = cli({u"verify"_s, u"--scheme"_s, u"github"_s, u"--secret"_s,
+                   u"It's a Secret to Everybody"_s, u"--headers"_s, headers, u"--body"_s, body});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("body changed"), run.err.constData());
+    QVERIFY(run.err.contains("757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"));
+    QVERIFY(run.err.toLower().contains("newline"));
+
+    const Run json = cli({u"verify"_s, u"--scheme"_s, u"github"_s, u"--secret"_s, u"wrong"_s,
+                          u"--headers"_s, headers, u"--body"_s, body, u"--json"_s});
+    QCOMPARE(json.exitCode, 1);
+    QCOMPARE(QJsonDocument::fromJson(json.out).object()[u"outcome"_s].toString(), u"invalid"_s);
+
+    QCOMPARE(cli({u"verify"_s, u"--scheme"_s, u"nope"_s, u"--secret"_s, u"x"_s, u"--headers"_s,
+                  headers, u"--body"_s, body})
+                     .exitCode,
+             2);
+    QCOMPARE(cli({u"verify"_s, u"--scheme"_s, u"github"_s, u"--headers"_s, headers, u"--body"_s,
+                  body})
+                     .exitCode,
+             2);
+}
+
+void tst_Cli::verifiesAStoredDeliveryWithItsEndpointSettings()
+{
+    QCOMPARE(cli({u"endpoint"_s, u"add"_s, u"--path"_s, u"/ci"_s, u"--scheme"_s, u"jobserv"_s,
+                  u"--secret"_s, u"factory-secret"_s, u"--reject-invalid"_s, u"--db"_s, m_db})
+                     .exitCode,
+             0);
+    const QJsonObject endpoint = json({u"endpoint"_s, u"list"_s, u"--json"_s, u"--db"_s, m_db})
+                                         .array()
+                                         .at(0)
+                                         .toObject();
+    const QJsonObject verification = endpoint[u"verification"_s].toObject();
+    QCOMPARE(verification[u"scheme"_s].toString(), u"jobserv"_s);
+    QCOMPARE(verification[u"secret_set"_s].toBool(), true);
+    QCOMPARE(verification[u"reject_invalid"_s].toBool(), true);
+    QVERIFY(!QJsonDocument(endpoint).toJson().contains("factory-secret"));
+
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    QProcess server;
+    server.start(QStringLiteral(HOOKBENCH_CLI_PATH),
+                 {u"serve"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--db"_s, m_db});
+    QByteArray banner;
+    QTRY_VERIFY_WITH_TIMEOUT((banner += server.readAllStandardOutput()).contains("Listening on"),
+                             10000);
+    const QByteArray body = "{\"build_id\": 67, \"status\": \"PASSED\"}";
+    const QString bodyFile = writeFile(u"build.json"_s, body);
+    Run sign = cli({u"sign"_s, u"--scheme"_s, u"jobserv"_s, u"--secret"_s, u"factory-secret"_s,
+                    u"--body"_s, bodyFile});
+    hookbench::test::HttpTestClient client;
+    QVERIFY(client.connectTo(port));
+    client.send("POST /ci HTTP/1.1\r\nHost: localhost\r\n" + sign.out.replace("\n", "\r\n")
+                + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QCOMPARE(client.readResponse()->status, 200);
+    client.send("POST /ci HTTP/1.1\r\nHost: localhost\r\nX-JobServ-Sig: sha256:00\r\n"
+                "Content-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QCOMPARE(client.readResponse()->status, 401);
+    server.terminate();
+    QVERIFY(server.waitForFinished(10000));
+
+    const QJsonArray rows = json({u"list"_s, u"--json"_s, u"--db"_s, m_db}).array();
+    QCOMPARE(rows.at(0).toObject()[u"verification"_s].toString(), u"invalid"_s);
+    QCOMPARE(rows.at(1).toObject()[u"verification"_s].toString(), u"valid"_s);
+    QCOMPARE(json({u"list"_s, u"--json"_s, u"--verification"_s, u"invalid"_s, u"--db"_s, m_db})
+                     .array()
+                     .size(),
+             1);
+    const QString validId = QString::number(rows.at(1).toObject()[u"id"_s].toInteger());
+    const QString invalidId = QString::number(rows.at(0).toObject()[u"id"_s].toInteger());
+    // No --scheme or --secret: the endpoint's own settings, judged at the time of receipt.
+    QCOMPARE(cli({u"verify"_s, u"--id"_s, validId, u"--db"_s, m_db}).exitCode, 0);
+    const Run invalid = cli({u"verify"_s, u"--id"_s, invalidId, u"--db"_s, m_db});
+    QCOMPARE(invalid.exitCode, 1);
+    QVERIFY(invalid.err.contains("jobserv"));
+    const QJsonObject shown = json({u"show"_s, invalidId, u"--json"_s, u"--db"_s, m_db}).object();
+    QCOMPARE(shown[u"verification"_s].toObject()[u"outcome"_s].toString(), u"invalid"_s);
+    QCOMPARE(shown[u"response"_s].toObject()[u"status"_s].toInt(), 401);
+}
+
+void tst_Cli::findsTheScheme()
+{
+    const QString body = writeFile(u"shop.json"_s, "{\"id\": 820982911946154508}");
+    const Run sign = cli(
+            {u"sign"_s, u"--scheme"_s, u"shopify"_s, u"--secret"_s, u"hush"_s, u"--body"_s, body});
+    const QString headers
+            = writeFile(u"shop-headers.txt"_s, "Content-Type: application/json\n" + sign.out);
+    const Run found = cli({u"find-scheme"_s, u"--secret"_s, u"hush"_s, u"--headers"_s, headers,
+                           u"--body"_s, body});
+    QCOMPARE(found.exitCode, 0);
+    QVERIFY2(found.out.contains("shopify"), found.out.constData());
+    QCOMPARE(cli({u"find-scheme"_s, u"--secret"_s, u"other"_s, u"--headers"_s, headers, u"--body"_s,
+                  body})
+                     .exitCode,
+             1);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

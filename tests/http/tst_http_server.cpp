@@ -39,6 +39,7 @@ private slots:
     void neverAnswers2xxWhenStorageFails();
     void servesHttpsWithASelfSignedCertificate();
     void reportsAPortInUse();
+    void verifiesSignaturesOnArrival();
 
 private:
     quint16 startReceiver(ReceiverConfig config = {});
@@ -433,6 +434,67 @@ void tst_HttpServer::reportsAPortInUse()
     receiver.start(config);
     QTRY_COMPARE(receiver.state(), Receiver::State::Failed);
     QVERIFY(receiver.errorString().contains(QString::number(blocker.serverPort())));
+}
+
+void tst_HttpServer::verifiesSignaturesOnArrival()
+{
+    {
+        Database database;
+        QVERIFY(database.open(m_databasePath));
+        EndpointStore store(database);
+        Endpoint lenient;
+        lenient.name = u"github"_s;
+        lenient.path = u"/github"_s;
+        lenient.verification.schemeId = u"github"_s;
+        lenient.verification.secret = "It's a Secret to Everybody";
+        QVERIFY(store.add(lenient));
+        Endpoint strict = lenient;
+        strict.name = u"strict"_s;
+        strict.path = u"/strict"_s;
+        strict.verification.rejectInvalid = true;
+        QVERIFY(store.add(strict));
+    }
+    const quint16 port = startReceiver();
+    HttpTestClient client;
+    QVERIFY(client.connectTo(port));
+    // The example of GitHub's documentation.
+    const QByteArray good
+            = "X-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586"
+              "c22c46f4379c8b043e17\r\nX-GitHub-Delivery: 72d3162e\r\n";
+    const QByteArray body = "Hello, World!";
+    const auto post
+            = [&](const QByteArray &path, const QByteArray &headers, const QByteArray &payload) {
+                  client.send("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers
+                              + "Content-Length: " + QByteArray::number(payload.size()) + "\r\n\r\n"
+                              + payload);
+                  return client.readResponse();
+              };
+
+    QCOMPARE(post("/github", good, body)->status, 200);
+    auto delivery = storedDelivery(latestId());
+    QCOMPARE(delivery->verification.outcome, u"valid"_s);
+    QCOMPARE(delivery->verification.schemeId, u"github"_s);
+    QCOMPARE(delivery->senderDeliveryId, QByteArray("72d3162e"));
+
+    QCOMPARE(post("/github", good, body + "\n")->status, 200); // lenient: recorded, not refused
+    delivery = storedDelivery(latestId());
+    QCOMPARE(delivery->verification.outcome, u"invalid"_s);
+    QCOMPARE(delivery->verification.reason, u"body-changed"_s);
+    QVERIFY(delivery->verification.explanation.contains(u"newline"_s, Qt::CaseInsensitive));
+
+    const auto refused = post("/strict", "X-Hub-Signature-256: sha256=00\r\n", body);
+    QCOMPARE(refused->status, 401);
+    QVERIFY(refused->body.contains("github"));
+    delivery = storedDelivery(latestId());
+    QCOMPARE(delivery->state, DeliveryState::Stored); // kept, so the user sees what was refused
+    QCOMPARE(delivery->response.status, 401);
+    QCOMPARE(delivery->verification.outcome, u"invalid"_s);
+
+    QCOMPARE(post("/strict", QByteArray(), body)->status, 401);
+    QCOMPARE(storedDelivery(latestId())->verification.reason, u"header-missing"_s);
+
+    QCOMPARE(post("/elsewhere", QByteArray(), body)->status, 200);
+    QVERIFY(!storedDelivery(latestId())->verification.isChecked());
 }
 
 QTEST_GUILESS_MAIN(tst_HttpServer)

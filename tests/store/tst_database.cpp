@@ -23,6 +23,8 @@ private slots:
     void refusesSomethingThatIsNotADatabase();
     void reportsAnUnwritableLocation();
     void twoConnectionsShareOneFile();
+    void upgradesAnOlderFileKeepingItsData();
+    void keepsTheFileOwnerOnly();
 };
 
 void tst_Database::createsAndMigratesANewFile()
@@ -142,6 +144,42 @@ void tst_Database::twoConnectionsShareOneFile()
     QList<Delivery> batch(3);
     QVERIFY(DeliveryStore(writer).insert(batch));
     QCOMPARE(DeliveryStore(reader).latestId(), 3);
+}
+
+void tst_Database::upgradesAnOlderFileKeepingItsData()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"v1.sqlite"_s);
+    {
+        // A file as the first release wrote it.
+        Database old;
+        QVERIFY(old.open(path, 1));
+        QCOMPARE(old.schemaVersion(), 1);
+        QSqlQuery query(old.connection());
+        QVERIFY(query.exec(u"INSERT INTO deliveries (received_at, state, headers, body, body_size) "
+                           "VALUES (42, 0, x'486f73743a20780d0a', x'7b7d', 2)"_s));
+    }
+    Database database;
+    QVERIFY2(database.open(path), qPrintable(database.errorString()));
+    QCOMPARE(database.schemaVersion(), Database::currentSchemaVersion);
+    const auto delivery = DeliveryStore(database).delivery(1);
+    QVERIFY(delivery);
+    QCOMPARE(delivery->receivedAtMs, 42);
+    QCOMPARE(delivery->body, QByteArray("{}"));
+    QCOMPARE(delivery->headers.value("host").value_or(""), QByteArray("x"));
+    QVERIFY(!delivery->verification.isChecked());
+}
+
+void tst_Database::keepsTheFileOwnerOnly()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"private.sqlite"_s);
+    Database database;
+    QVERIFY(database.open(path));
+    QCOMPARE(
+            QFile::permissions(path)
+                    & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+            QFile::Permissions());
 }
 
 QTEST_GUILESS_MAIN(tst_Database)

@@ -1,6 +1,8 @@
 #include "store/database.h"
 #include "store/endpoint_store.h"
 
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTest>
 
 using namespace hookbench;
@@ -22,6 +24,8 @@ private slots:
     void updatesAndRemoves();
     void bumpsTheRevisionOnEveryChange();
     void storesTheUnknownPathPolicy();
+    void storesVerificationSettingsAndTheSecretApart();
+    void rejectsIncompleteVerification();
 
 private:
     std::unique_ptr<Database> m_database;
@@ -176,6 +180,52 @@ void tst_EndpointStore::storesTheUnknownPathPolicy()
     QCOMPARE(store.unknownPathPolicy(), UnknownPathPolicy::Reject404);
     QVERIFY(store.setUnknownPathPolicy(UnknownPathPolicy::CaptureToInbox));
     QCOMPARE(store.unknownPathPolicy(), UnknownPathPolicy::CaptureToInbox);
+}
+
+void tst_EndpointStore::storesVerificationSettingsAndTheSecretApart()
+{
+    EndpointStore store(*m_database);
+    Endpoint endpoint;
+    endpoint.name = u"compass"_s;
+    endpoint.path = u"/compass"_s;
+    endpoint.verification.schemeId = u"compass"_s;
+    endpoint.verification.config = {{u"header"_s, u"X-Compass-Signature"_s}};
+    endpoint.verification.secret = "s3cr3t";
+    endpoint.verification.toleranceSeconds = 60;
+    endpoint.verification.rejectInvalid = true;
+    QVERIFY2(store.add(endpoint), qPrintable(store.errorString()));
+    QCOMPARE(store.endpoint(endpoint.id)->verification, endpoint.verification);
+
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(u"SELECT * FROM endpoints"_s));
+    while (query.next()) {
+        for (int column = 0; column < query.record().count(); ++column)
+            QVERIFY(!query.value(column).toString().contains(u"s3cr3t"_s));
+    }
+
+    endpoint.verification.secret = "rotated";
+    QVERIFY(store.update(endpoint));
+    QCOMPARE(store.endpoint(endpoint.id)->verification.secret, QByteArray("rotated"));
+    QVERIFY(store.remove(endpoint.id));
+    QVERIFY(query.exec(u"SELECT count(*) FROM secrets"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), 0); // a removed endpoint leaves no secret behind
+}
+
+void tst_EndpointStore::rejectsIncompleteVerification()
+{
+    EndpointStore store(*m_database);
+    Endpoint endpoint;
+    endpoint.name = u"v"_s;
+    endpoint.path = u"/v"_s;
+    endpoint.verification.schemeId = u"made-up"_s;
+    endpoint.verification.secret = "x";
+    QVERIFY(!store.add(endpoint));
+    QVERIFY(store.errorString().contains(u"made-up"_s));
+    QVERIFY(store.errorString().contains(u"github"_s)); // lists the known ones
+    endpoint.verification.schemeId = u"github"_s;
+    endpoint.verification.secret.clear();
+    QVERIFY(!store.add(endpoint));
+    QVERIFY(store.errorString().contains(u"secret"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_EndpointStore)
