@@ -1,0 +1,117 @@
+#include "app_theme.h"
+#include "capture/receiver.h"
+#include "history/history_view.h"
+#include "main_window.h"
+#include "settings/app_settings.h"
+#include "store/async_store.h"
+#include "store/database.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTimer>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "hookbench: %s\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Hookbench"_s);
+    QApplication::setApplicationName(u"hookbench"_s);
+    QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Hookbench"));
+    QApplication::setApplicationVersion(QStringLiteral(HOOKBENCH_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Hookbench: a desktop workbench for webhooks."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(
+            u"db"_s, QCoreApplication::translate("main", "The database file to open."),
+            QCoreApplication::translate("main", "PATH"));
+    const QCommandLineOption listenOption(
+            u"listen"_s,
+            QCoreApplication::translate("main", "Listen on this address for this run, e.g. "
+                                                "127.0.0.1:8090."),
+            QCoreApplication::translate("main", "ADDR:PORT"));
+    // Development aids, for the README pictures and for checking layouts on headless machines.
+    QCommandLineOption screenshotOption(u"screenshot"_s, QString(), u"FILE"_s);
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption delayOption(u"screenshot-delay"_s, QString(), u"MS"_s, u"1500"_s);
+    delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption selectOption(u"select"_s, QString(), u"ID"_s);
+    selectOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption themeOption(u"theme"_s, QString(), u"system|light|dark"_s);
+    themeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions(
+            {dbOption, listenOption, screenshotOption, delayOption, selectOption, themeOption});
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        return usageError(QCoreApplication::translate("main", "unexpected argument: %1")
+                                  .arg(parser.positionalArguments().constFirst()));
+    }
+
+    hookbench::ReceiverConfig listen;
+    if (parser.isSet(listenOption)) {
+        QString error;
+        if (!listen.setListenAddress(parser.value(listenOption), &error))
+            return usageError(error);
+    }
+
+    QString location = parser.isSet(dbOption) ? parser.value(dbOption)
+                                              : hookbench::Database::defaultLocation();
+    if (location != QLatin1StringView(hookbench::Database::memoryLocation)) {
+        location = QFileInfo(location).absoluteFilePath();
+        QDir().mkpath(QFileInfo(location).absolutePath());
+    }
+
+    hookbench::applyAppTheme(parser.isSet(themeOption)
+                                     ? hookbench::appThemeFromName(parser.value(themeOption))
+                                     : hookbench::AppSettings::load(QSettings()).theme);
+
+    hookbench::AsyncStore store;
+    store.open(location);
+    hookbench::Receiver receiver;
+    // The receiver says when it committed; the history then updates at once instead of at the
+    // store's next poll.
+    QObject::connect(&receiver, &hookbench::Receiver::deliveriesStored, &store,
+                     [&store] { store.checkForChanges(); });
+
+    hookbench::MainWindow window(&store, &receiver);
+    if (parser.isSet(listenOption))
+        window.setListenOverride(listen.address, listen.port);
+    window.show();
+    window.startReceiver();
+
+    if (parser.isSet(screenshotOption)) {
+        const int delay = parser.value(delayOption).toInt();
+        const QString file = parser.value(screenshotOption);
+        if (parser.isSet(selectOption)) {
+            const qint64 id = parser.value(selectOption).toLongLong();
+            QTimer::singleShot(delay / 2, &window,
+                               [&window, id] { window.historyView()->selectDelivery(id); });
+        }
+        QTimer::singleShot(delay, &window, [&window, file] {
+            if (!window.grab().save(file))
+                std::fprintf(stderr, "hookbench: cannot write %s\n", qPrintable(file));
+            window.close();
+        });
+    }
+
+    const int status = QApplication::exec();
+    receiver.stop();
+    return status;
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QUrl>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace hookbench {
+
+// What a new user sees instead of an empty table: where to send a webhook, and a curl command
+// that does it, each with a Copy button.
+class EmptyStateWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EmptyStateWidget(QWidget *parent = nullptr);
+
+    // The URL senders should use; empty while the receiver is not listening.
+    void setUrl(const QUrl &url);
+    QUrl url() const { return m_url; }
+
+    static QString curlCommand(const QUrl &url);
+
+private:
+    void copy(const QString &text, const QString &confirmation);
+
+    QUrl m_url;
+    QLabel *m_title = nullptr;
+    QLabel *m_explanation = nullptr;
+    QLineEdit *m_urlEdit = nullptr;
+    QPushButton *m_copyUrl = nullptr;
+    QLabel *m_curlLabel = nullptr;
+    QLineEdit *m_curlEdit = nullptr;
+    QPushButton *m_copyCurl = nullptr;
+    QLabel *m_feedback = nullptr;
+};
+
+} // namespace hookbench

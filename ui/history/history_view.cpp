@@ -1,0 +1,103 @@
+#include "history_view.h"
+
+#include "empty_state_widget.h"
+#include "models/history_model.h"
+
+#include <QHeaderView>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hookbench {
+
+HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    layout->addWidget(m_stack);
+
+    m_table = new QTableView(m_stack);
+    m_table->setAccessibleName(tr("Delivery history"));
+    m_table->setModel(model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    const int characterWidth = m_table->fontMetrics().averageCharWidth();
+    header->resizeSection(HistoryModel::TimeColumn, characterWidth * 26);
+    header->resizeSection(HistoryModel::MethodColumn, characterWidth * 9);
+    header->resizeSection(HistoryModel::PathColumn, characterWidth * 36);
+    header->resizeSection(HistoryModel::StatusColumn, characterWidth * 8);
+    header->resizeSection(HistoryModel::SizeColumn, characterWidth * 11);
+    header->resizeSection(HistoryModel::ContentTypeColumn, characterWidth * 22);
+    m_stack->addWidget(m_table);
+
+    m_emptyState = new EmptyStateWidget(m_stack);
+    m_stack->addWidget(m_emptyState);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { emit currentDeliveryChanged(currentDeliveryId()); });
+    connect(model, &HistoryModel::loaded, this, &HistoryView::updatePage);
+    connect(model, &HistoryModel::modelReset, this, &HistoryView::updatePage);
+    connect(model, &HistoryModel::rowsInserted, this, &HistoryView::updatePage);
+    connect(model, &HistoryModel::rowsRemoved, this, &HistoryView::updatePage);
+    updatePage();
+}
+
+void HistoryView::setReceiverUrl(const QUrl &url)
+{
+    m_emptyState->setUrl(url);
+}
+
+bool HistoryView::isShowingEmptyState() const
+{
+    return m_stack->currentWidget() == m_emptyState;
+}
+
+qint64 HistoryView::currentDeliveryId() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return 0;
+    return current.data(HistoryModel::IdRole).toLongLong();
+}
+
+void HistoryView::selectDelivery(qint64 id)
+{
+    const int row = m_model->rowOfId(id);
+    if (row < 0)
+        return;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0));
+}
+
+QByteArray HistoryView::saveState() const
+{
+    return m_table->horizontalHeader()->saveState();
+}
+
+void HistoryView::restoreState(const QByteArray &state)
+{
+    m_table->horizontalHeader()->restoreState(state);
+}
+
+void HistoryView::updatePage()
+{
+    // While the first page is loading the table stays up: flashing the getting-started page
+    // for a few milliseconds on every filter change would look like data loss.
+    const bool empty = m_model->isLoaded() && m_model->rowCount() == 0;
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyState) : m_table);
+}
+
+} // namespace hookbench

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QUrl>
+#include <QWidget>
+
+class QStackedWidget;
+class QTableView;
+
+namespace hookbench {
+
+class EmptyStateWidget;
+class HistoryModel;
+
+// The history table, or the getting-started page while the current list has no deliveries.
+// It only reports which delivery is current; the inspector listens for that.
+class HistoryView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit HistoryView(HistoryModel *model, QWidget *parent = nullptr);
+
+    // The URL the getting-started page offers (the receiver's, or the selected endpoint's).
+    void setReceiverUrl(const QUrl &url);
+
+    QTableView *tableView() const { return m_table; }
+    EmptyStateWidget *emptyState() const { return m_emptyState; }
+    bool isShowingEmptyState() const;
+    qint64 currentDeliveryId() const;
+    void selectDelivery(qint64 id);
+
+    QByteArray saveState() const;
+    void restoreState(const QByteArray &state);
+
+signals:
+    // 0 when nothing is selected.
+    void currentDeliveryChanged(qint64 id);
+
+private:
+    void updatePage();
+
+    HistoryModel *m_model = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QTableView *m_table = nullptr;
+    EmptyStateWidget *m_emptyState = nullptr;
+};
+
+} // namespace hookbench

@@ -1,0 +1,237 @@
+#include "delivery_inspector.h"
+
+#include "body_formatter.h"
+#include "hex_view.h"
+#include "models/delivery_text.h"
+#include "models/header_list_model.h"
+#include "store/async_store.h"
+
+#include <QCoreApplication>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace hookbench {
+
+namespace {
+QPlainTextEdit *makeTextView(QWidget *parent, const QString &accessibleName)
+{
+    auto *view = new QPlainTextEdit(parent);
+    view->setReadOnly(true);
+    view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    view->setAccessibleName(accessibleName);
+    return view;
+}
+} // namespace
+
+DeliveryInspector::DeliveryInspector(AsyncStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    setAccessibleName(tr("Delivery inspector"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    outer->addWidget(m_stack);
+
+    m_placeholder = new QLabel(tr("Select a delivery to see its headers and body."), m_stack);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_stack->addWidget(m_placeholder);
+
+    auto *page = new QWidget(m_stack);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_summary = new QLabel(page);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setAccessibleName(tr("Delivery summary"));
+    m_summary->setContentsMargins(6, 4, 6, 4);
+    layout->addWidget(m_summary);
+
+    m_tabs = new QTabWidget(page);
+    m_tabs->setDocumentMode(true);
+    layout->addWidget(m_tabs, 1);
+
+    m_headersModel = new HeaderListModel(this);
+    m_headersView = new QTableView(m_tabs);
+    m_headersView->setModel(m_headersModel);
+    m_headersView->setAccessibleName(tr("Request headers"));
+    m_headersView->verticalHeader()->hide();
+    m_headersView->horizontalHeader()->setStretchLastSection(true);
+    m_headersView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_headersView->setWordWrap(false);
+    m_headersView->setAlternatingRowColors(true);
+    m_tabs->addTab(m_headersView, tr("&Headers"));
+
+    auto *bodyPage = new QWidget(m_tabs);
+    auto *bodyLayout = new QVBoxLayout(bodyPage);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    m_bodyNote = new QLabel(bodyPage);
+    m_bodyNote->setWordWrap(true);
+    m_bodyNote->setContentsMargins(6, 2, 6, 2);
+    m_bodyNote->hide();
+    bodyLayout->addWidget(m_bodyNote);
+    m_bodyView = makeTextView(bodyPage, tr("Request body"));
+    bodyLayout->addWidget(m_bodyView, 1);
+    m_tabs->addTab(bodyPage, tr("&Body"));
+
+    m_hexView = new HexView(m_tabs);
+    m_hexView->setAccessibleName(tr("Request body as hex"));
+    m_tabs->addTab(m_hexView, tr("He&x"));
+
+    m_responseView = makeTextView(m_tabs, tr("Response sent"));
+    m_tabs->addTab(m_responseView, tr("&Response"));
+
+    m_stack->addWidget(page);
+}
+
+void DeliveryInspector::showDelivery(qint64 id)
+{
+    m_requestedId = id;
+    if (!m_store)
+        return;
+    m_store->fetchDelivery(
+            id, this, [this, id](const std::optional<Delivery> &delivery, const QString &error) {
+                if (id != m_requestedId)
+                    return;
+                if (delivery)
+                    display(*delivery);
+                else
+                    displayError(error);
+            });
+}
+
+void DeliveryInspector::clear()
+{
+    m_requestedId = 0;
+    m_delivery.reset();
+    m_headersModel->setHeaders({});
+    m_bodyView->clear();
+    m_hexView->setData({});
+    m_responseView->clear();
+    m_placeholder->setText(tr("Select a delivery to see its headers and body."));
+    m_stack->setCurrentWidget(m_placeholder);
+}
+
+void DeliveryInspector::displayError(const QString &message)
+{
+    clear();
+    m_placeholder->setText(tr("This delivery cannot be read: %1").arg(message));
+}
+
+void DeliveryInspector::display(const Delivery &delivery)
+{
+    m_delivery = delivery;
+    m_summary->setText(summaryHtml(delivery));
+    m_headersModel->setHeaders(delivery.headers);
+    m_headersView->resizeColumnToContents(HeaderListModel::NameColumn);
+    m_hexView->setData(delivery.body);
+    m_responseView->setPlainText(responseWireText(delivery));
+    m_bodyNote->hide();
+    m_bodyView->setPlainText(delivery.body.isEmpty() ? tr("(no body)") : tr("Formatting…"));
+    m_stack->setCurrentIndex(1);
+    emit deliveryShown(delivery.id);
+    formatBody(delivery);
+}
+
+void DeliveryInspector::formatBody(const Delivery &delivery)
+{
+    const qint64 id = delivery.id;
+    const QByteArray body = delivery.body;
+    QPointer<DeliveryInspector> self(this);
+    QThreadPool::globalInstance()->start([self, id, body] {
+        FormattedBody formatted = BodyFormatter::format(body);
+        // The answer goes through the application object, which outlives any widget, and the
+        // pointer is only looked at back on the GUI thread.
+        QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [self, id, formatted = std::move(formatted)] {
+                    if (!self || !self->m_delivery || self->m_delivery->id != id)
+                        return;
+                    self->m_bodyView->setPlainText(formatted.kind == FormattedBody::Kind::Empty
+                                                           ? tr("(no body)")
+                                                           : formatted.text);
+                    if (formatted.truncated) {
+                        self->m_bodyNote->setText(
+                                tr("Only the first %1 are shown as text; the Hex tab has all "
+                                   "of it.")
+                                        .arg(displaySize(BodyFormatter::defaultMaxBytes)));
+                        self->m_bodyNote->show();
+                    }
+                    emit self->bodyShown(id);
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+QString DeliveryInspector::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString DeliveryInspector::bodyText() const
+{
+    return m_bodyView->toPlainText();
+}
+
+QString DeliveryInspector::responseText() const
+{
+    return m_responseView->toPlainText();
+}
+
+QString DeliveryInspector::summaryHtml(const Delivery &delivery)
+{
+    QStringList parts;
+    parts << u"<b>%1</b> %2"_s.arg(displayText(delivery.method).toHtmlEscaped(),
+                                   displayText(delivery.target).toHtmlEscaped());
+    if (!delivery.httpVersion.isEmpty())
+        parts << displayText(delivery.httpVersion).toHtmlEscaped();
+    if (!delivery.remoteAddress.isEmpty())
+        parts << tr("from %1").arg(delivery.remoteAddress.toHtmlEscaped());
+    QString size = displaySize(delivery.bodySize);
+    if (!delivery.contentType.isEmpty())
+        size = tr("%1 of %2").arg(size, displayText(delivery.contentType).toHtmlEscaped());
+    parts << size;
+    if (delivery.response.status != 0) {
+        parts << tr("answered %1 in %2 ms")
+                         .arg(delivery.response.status)
+                         .arg(QLocale().toString(delivery.processingUs / 1000.0, 'f', 1));
+    }
+    parts << displayTime(delivery.receivedAtMs);
+    QString html = parts.join(u" · "_s);
+    if (delivery.state == DeliveryState::Rejected) {
+        html += u"<br><span style=\"color:#e04f3f\"><b>%1</b></span>"_s.arg(
+                tr("Rejected: %1").arg(delivery.rejectReason).toHtmlEscaped());
+    }
+    return html;
+}
+
+QString DeliveryInspector::responseWireText(const Delivery &delivery)
+{
+    if (delivery.response.status == 0)
+        return tr("No response was sent.");
+    QString text = u"%1 %2\n"_s
+                           .arg(displayText(delivery.httpVersion.isEmpty()
+                                                    ? QByteArrayLiteral("HTTP/1.1")
+                                                    : delivery.httpVersion))
+                           .arg(delivery.response.status);
+    text += displayText(delivery.response.headers.toWireFormat()).remove(u'\r');
+    text += u'\n';
+    text += displayText(delivery.response.body);
+    return text;
+}
+
+} // namespace hookbench

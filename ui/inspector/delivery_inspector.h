@@ -1,0 +1,70 @@
+#pragma once
+
+#include "store/delivery.h"
+
+#include <QPointer>
+#include <QWidget>
+#include <optional>
+
+class QLabel;
+class QPlainTextEdit;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+
+namespace hookbench {
+
+class AsyncStore;
+class HeaderListModel;
+class HexView;
+
+// The selected delivery in full: a summary line, the headers as they arrived, the body as text
+// (indented when it is JSON) and as hex, and the response Hookbench sent back.
+class DeliveryInspector : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DeliveryInspector(AsyncStore *store, QWidget *parent = nullptr);
+
+    // Loads the delivery from the store; a later call wins over one still loading.
+    void showDelivery(qint64 id);
+    void clear();
+
+    std::optional<Delivery> delivery() const { return m_delivery; }
+    QString summaryText() const;
+    QString bodyText() const;
+    QString responseText() const;
+    HeaderListModel *headersModel() const { return m_headersModel; }
+    HexView *hexView() const { return m_hexView; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+signals:
+    // The delivery is on screen; its body text may still be formatting.
+    void deliveryShown(qint64 id);
+    void bodyShown(qint64 id);
+
+private:
+    void display(const Delivery &delivery);
+    void displayError(const QString &message);
+    void formatBody(const Delivery &delivery);
+    static QString summaryHtml(const Delivery &delivery);
+    static QString responseWireText(const Delivery &delivery);
+
+    QPointer<AsyncStore> m_store;
+    std::optional<Delivery> m_delivery;
+    qint64 m_requestedId = 0;
+
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_placeholder = nullptr;
+    QLabel *m_summary = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    HeaderListModel *m_headersModel = nullptr;
+    QTableView *m_headersView = nullptr;
+    QLabel *m_bodyNote = nullptr;
+    QPlainTextEdit *m_bodyView = nullptr;
+    HexView *m_hexView = nullptr;
+    QPlainTextEdit *m_responseView = nullptr;
+};
+
+} // namespace hookbench

@@ -1,0 +1,243 @@
+#include "history_model.h"
+
+#include "delivery_text.h"
+#include "standard_icon.h"
+#include "store/async_store.h"
+
+#include <QBrush>
+#include <QColor>
+
+using namespace Qt::StringLiterals;
+
+namespace hookbench {
+
+HistoryModel::HistoryModel(AsyncStore *store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+{
+    connect(store, &AsyncStore::deliveriesAdded, this, &HistoryModel::onDeliveriesAdded);
+    connect(store, &AsyncStore::opened, this, &HistoryModel::reload);
+    reload();
+}
+
+void HistoryModel::setFilter(const DeliveryFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void HistoryModel::reload()
+{
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    m_loaded = false;
+    m_exhausted = false;
+    m_fetchingPage = false;
+    m_fetchingNewer = false;
+    m_coveredUpTo = 0;
+    endResetModel();
+    if (!m_store)
+        return;
+
+    m_fetchingPage = true;
+    const quint64 generation = m_generation;
+    m_store->fetchPage(m_filter, 0, m_pageSize, this,
+                       [this, generation](const QList<DeliverySummary> &page) {
+                           if (generation != m_generation)
+                               return;
+                           m_loaded = true;
+                           appendPage(page);
+                           // Only now: views and testers call fetchMore() from the insertion
+                           // signals, when the new rows are not yet the ones to page after.
+                           m_fetchingPage = false;
+                           if (!page.isEmpty())
+                               m_coveredUpTo = std::max(m_coveredUpTo, page.first().id);
+                           emit loaded();
+                           if (m_latestKnown > m_coveredUpTo)
+                               fetchNewer();
+                       });
+}
+
+int HistoryModel::rowOfId(qint64 id) const
+{
+    // Rows are ordered by descending id, so the position is a binary search away.
+    const auto it = std::lower_bound(
+            m_rows.cbegin(), m_rows.cend(), id,
+            [](const DeliverySummary &row, qint64 wanted) { return row.id > wanted; });
+    if (it == m_rows.cend() || it->id != id)
+        return -1;
+    return static_cast<int>(it - m_rows.cbegin());
+}
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int HistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const DeliverySummary &row = m_rows.at(index.row());
+    const bool rejected = row.state == DeliveryState::Rejected;
+
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, index.column());
+    case Qt::ToolTipRole:
+        if (rejected)
+            return tr("Rejected: %1").arg(row.rejectReason);
+        if (index.column() == PathColumn)
+            return displayText(row.target);
+        return {};
+    case Qt::DecorationRole:
+        if (rejected && index.column() == TimeColumn)
+            return standardIcon(u"dialog-warning"_s, QStyle::SP_MessageBoxWarning);
+        return {};
+    case Qt::ForegroundRole:
+        // A red that stays readable on the light and the dark palette alike.
+        if (rejected)
+            return QBrush(QColor(0xe0, 0x4f, 0x3f));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == StatusColumn || index.column() == SizeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case IdRole:
+        return row.id;
+    case StateRole:
+        return QVariant::fromValue(row.state);
+    default:
+        return {};
+    }
+}
+
+QVariant HistoryModel::displayData(const DeliverySummary &row, int column) const
+{
+    switch (column) {
+    case TimeColumn:
+        return displayTime(row.receivedAtMs);
+    case MethodColumn:
+        return displayText(row.method);
+    case PathColumn:
+        return displayText(row.target);
+    case StatusColumn:
+        if (row.state == DeliveryState::Rejected && row.responseStatus == 0)
+            return tr("rejected");
+        return row.responseStatus == 0 ? QString() : QString::number(row.responseStatus);
+    case SizeColumn:
+        return displaySize(row.bodySize);
+    case ContentTypeColumn:
+        return displayText(row.contentType);
+    case EndpointColumn:
+        return row.endpointId ? row.endpointName : tr("Inbox");
+    default:
+        return {};
+    }
+}
+
+QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case MethodColumn:
+        return tr("Method");
+    case PathColumn:
+        return tr("Path");
+    case StatusColumn:
+        return tr("Status");
+    case SizeColumn:
+        return tr("Size");
+    case ContentTypeColumn:
+        return tr("Content type");
+    case EndpointColumn:
+        return tr("Endpoint");
+    default:
+        return {};
+    }
+}
+
+bool HistoryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_store && m_loaded && !m_exhausted && !m_fetchingPage;
+}
+
+void HistoryModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent) || m_rows.isEmpty())
+        return;
+    m_fetchingPage = true;
+    const quint64 generation = m_generation;
+    m_store->fetchPage(m_filter, m_rows.last().id, m_pageSize, this,
+                       [this, generation](const QList<DeliverySummary> &page) {
+                           if (generation != m_generation)
+                               return;
+                           appendPage(page);
+                           m_fetchingPage = false;
+                       });
+}
+
+void HistoryModel::appendPage(const QList<DeliverySummary> &page)
+{
+    if (page.size() < m_pageSize)
+        m_exhausted = true;
+    if (page.isEmpty())
+        return;
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
+    m_rows.append(page);
+    endInsertRows();
+}
+
+void HistoryModel::onDeliveriesAdded(qint64 latestId)
+{
+    m_latestKnown = std::max(m_latestKnown, latestId);
+    if (m_latestKnown > m_coveredUpTo)
+        fetchNewer();
+}
+
+void HistoryModel::fetchNewer()
+{
+    if (!m_store || !m_loaded || m_fetchingNewer)
+        return;
+    m_fetchingNewer = true;
+    const quint64 generation = m_generation;
+    // The store announced m_latestKnown before it runs this query, so the answer covers it.
+    const qint64 target = m_latestKnown;
+    const qint64 afterId = m_rows.isEmpty() ? 0 : m_rows.first().id;
+    m_store->fetchNewer(m_filter, afterId, liveBatchSize, this,
+                        [this, generation, target](const QList<DeliverySummary> &rows) {
+                            if (generation != m_generation)
+                                return;
+                            if (rows.size() >= liveBatchSize) {
+                                reload();
+                                return;
+                            }
+                            prependNewer(rows, target);
+                            m_fetchingNewer = false;
+                            if (m_latestKnown > m_coveredUpTo)
+                                fetchNewer();
+                        });
+}
+
+void HistoryModel::prependNewer(const QList<DeliverySummary> &rows, qint64 coveredUpTo)
+{
+    m_coveredUpTo = std::max(m_coveredUpTo, coveredUpTo);
+    if (rows.isEmpty())
+        return;
+    m_coveredUpTo = std::max(m_coveredUpTo, rows.first().id);
+    beginInsertRows({}, 0, static_cast<int>(rows.size()) - 1);
+    m_rows = rows + m_rows;
+    endInsertRows();
+}
+
+} // namespace hookbench
