@@ -355,7 +355,9 @@ qsizetype JsonTree::memoryUsage() const
 {
     if (!d)
         return 0;
-    return qsizetype(sizeof(Data) + d->nodes.capacity() * sizeof(Data::Node)
+    // Sizes, not capacities: the node array is over-reserved on purpose and its untouched tail
+    // is never resident.
+    return qsizetype(sizeof(Data) + d->nodes.size() * sizeof(Data::Node)
                      + d->children.capacity() * sizeof(quint32))
            + d->arena.capacity();
 }

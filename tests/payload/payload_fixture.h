@@ -5,6 +5,7 @@
 
 #include "http/header_list.h"
 #include "payload/payload_analyzer.h"
+#include "payload/vendor_registry.h"
 
 #include <QFile>
 #include <QStringList>
@@ -82,5 +83,33 @@ inline const char *allFixtures[] = {
         "big_integer",
         "deflate_form",
 };
+
+// The shared checks of every profile suite: the fixture is detected as this vendor (by the
+// registry too), and the summary names the event and carries the facts.
+inline void verifyProfileSummary(const VendorProfile &profile, const QString &fixture,
+                                 const QString &event, const QStringList &facts)
+{
+    const PayloadAnalysis analysis = analyzeFixture(fixture);
+    QVERIFY(profile.detect(analysis) > VendorProfile::NotDetected);
+    QCOMPARE(VendorRegistry::builtIn().detect(analysis),
+             VendorRegistry::builtIn().profile(profile.id()));
+    const VendorSummary summary = profile.summarize(analysis);
+    QCOMPARE(summary.vendor, profile.id());
+    QCOMPARE(summary.event, event);
+    verifyFacts(summary, facts);
+}
+
+// No other vendor's fixture is taken for this one, and summarising them must not crash.
+inline void verifyOnlyOwnFixtures(const VendorProfile &profile, QStringView fixturePrefix)
+{
+    for (const char *fixture : allFixtures) {
+        const QString name = QString::fromLatin1(fixture);
+        if (name.startsWith(fixturePrefix))
+            continue;
+        const PayloadAnalysis analysis = analyzeFixture(name);
+        QVERIFY2(analysis.vendor != profile.id(), fixture);
+        (void)profile.summarize(analysis);
+    }
+}
 
 } // namespace hookbench::test
