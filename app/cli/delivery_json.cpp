@@ -34,6 +34,53 @@ QJsonValue verificationToJson(const DeliveryVerification &verification)
                        {u"explanation"_s, verification.explanation}};
 }
 
+void addAnalysisToJson(QJsonObject &object, const PayloadAnalysis &analysis)
+{
+    const auto orNull = [](const QString &text) {
+        return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+    };
+    object.insert(u"vendor"_s, orNull(analysis.vendor));
+    object.insert(u"event"_s, orNull(analysis.event));
+    QStringList encodings;
+    for (const QByteArray &encoding : analysis.encodings)
+        encodings.append(QString::fromLatin1(encoding));
+    object.insert(u"content"_s, QJsonObject{{u"type"_s, analysis.kindName()},
+                                            {u"encoding"_s, orNull(encodings.join(u", "_s))},
+                                            {u"valid"_s, analysis.valid},
+                                            {u"error"_s, orNull(analysis.error)}});
+    if (!analysis.parts.isEmpty()) {
+        QJsonArray parts;
+        for (const MultipartPart &part : analysis.parts) {
+            parts.append(
+                    QJsonObject{{u"name"_s, QString::fromUtf8(part.name)},
+                                {u"filename"_s, part.hasFilename ? QJsonValue(part.filename)
+                                                                 : QJsonValue(QJsonValue::Null)},
+                                {u"content_type"_s, QString::fromLatin1(part.contentType)},
+                                {u"size"_s, part.size()}});
+        }
+        object.insert(u"parts"_s, parts);
+    }
+    if (!analysis.summary.isEmpty()) {
+        QJsonObject facts;
+        for (const SummaryFact &fact : analysis.summary.facts)
+            facts.insert(fact.key, fact.value);
+        QJsonObject tables;
+        for (const SummaryTable &table : analysis.summary.tables) {
+            QJsonArray rows;
+            for (const QStringList &row : table.rows)
+                rows.append(QJsonArray::fromStringList(row));
+            tables.insert(table.key,
+                          QJsonObject{{u"columns"_s, QJsonArray::fromStringList(table.columns)},
+                                      {u"rows"_s, rows}});
+        }
+        object.insert(u"summary"_s,
+                      QJsonObject{{u"facts"_s, facts},
+                                  {u"tables"_s, tables},
+                                  {u"problems"_s,
+                                   QJsonArray::fromStringList(analysis.summary.problems)}});
+    }
+}
+
 QString isoTimestamp(qint64 msecsSinceEpoch)
 {
     return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);

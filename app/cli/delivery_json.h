@@ -1,5 +1,6 @@
 #pragma once
 
+#include "payload/payload_analysis.h"
 #include "store/delivery.h"
 #include "store/endpoint.h"
 
@@ -14,5 +15,7 @@ QJsonObject summaryToJson(const DeliverySummary &summary);
 QJsonObject deliveryToJson(const Delivery &delivery);
 QJsonObject endpointToJson(const Endpoint &endpoint);
 QJsonValue verificationToJson(const DeliveryVerification &verification);
+// vendor, event, content {type, encoding, valid, error}, parts and summary.
+void addAnalysisToJson(QJsonObject &object, const PayloadAnalysis &analysis);
 
 } // namespace hookbench::cli

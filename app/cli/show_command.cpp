@@ -1,6 +1,8 @@
 #include "cli_support.h"
 #include "commands.h"
 #include "delivery_json.h"
+#include "http/curl_command.h"
+#include "payload/payload_analyzer.h"
 #include "store/database.h"
 #include "store/delivery_store.h"
 
@@ -33,6 +35,18 @@ int runShow(const QStringList &arguments)
     CommandLine line(u"show"_s, tr("Shows one delivery."));
     line.addPositional(u"id"_s, tr("The delivery's id (see 'list')."), u"ID"_s);
     const QCommandLineOption json(u"json"_s, tr("Print everything as JSON."));
+    const QCommandLineOption part(
+            u"part"_s, tr("Write the bytes of one multipart part (by name), nothing else."),
+            u"name"_s);
+    const QCommandLineOption curl(u"curl"_s,
+                                  tr("Print a curl command that sends the same request again."));
+    const QCommandLineOption base(u"base-url"_s,
+                                  tr("With --curl: send to this server instead of the Host the "
+                                     "request named, e.g. http://127.0.0.1:8090."),
+                                  u"url"_s);
+    line.addOption(part);
+    line.addOption(curl);
+    line.addOption(base);
     const QCommandLineOption raw(u"raw"_s,
                                  tr("Write the body bytes exactly as received, nothing else."));
     line.addOption(json);
@@ -43,8 +57,9 @@ int runShow(const QStringList &arguments)
         printError(tr("show takes one delivery id."));
         return ExitUsage;
     }
-    if (line.isSet(json) && line.isSet(raw)) {
-        printError(tr("Use --json or --raw, not both."));
+    if (int(line.isSet(json)) + int(line.isSet(raw)) + int(line.isSet(part)) + int(line.isSet(curl))
+        > 1) {
+        printError(tr("Use one of --json, --raw, --part and --curl."));
         return ExitUsage;
     }
     bool ok = false;
@@ -67,9 +82,37 @@ int runShow(const QStringList &arguments)
         printRaw(delivery->body);
         return ExitOk;
     }
+    if (line.isSet(curl)) {
+        QByteArray origin = line.value(base).toUtf8();
+        if (origin.isEmpty())
+            origin = "http://" + delivery->headers.value("host").value_or("127.0.0.1:8090");
+        while (origin.endsWith('/'))
+            origin.chop(1);
+        printLine(curlCommand(
+                {delivery->method, origin + delivery->target, delivery->headers, delivery->body}));
+        return ExitOk;
+    }
+    const PayloadAnalysis analysis
+            = analyzePayload(delivery->headers, delivery->body, delivery->target);
+    if (line.isSet(part)) {
+        const MultipartPart *found = analysis.part(line.value(part).toUtf8());
+        if (!found) {
+            QStringList names;
+            for (const MultipartPart &each : analysis.parts)
+                names.append(QString::fromUtf8(each.name));
+            printError(names.isEmpty() ? tr("Delivery %1 has no multipart parts.").arg(id)
+                                       : tr("Delivery %1 has no part named '%2'; its parts: %3.")
+                                                 .arg(QString::number(id), line.value(part),
+                                                      names.join(u", "_s)));
+            return ExitFailed;
+        }
+        printRaw(found->body);
+        return ExitOk;
+    }
     const QList<qint64> earlier = store.earlierWithSenderId(delivery->senderDeliveryId, id);
     if (line.isSet(json)) {
         QJsonObject object = deliveryToJson(*delivery);
+        addAnalysisToJson(object, analysis);
         QJsonArray earlierIds;
         for (const qint64 earlierId : earlier)
             earlierIds.append(earlierId);
@@ -87,6 +130,12 @@ int runShow(const QStringList &arguments)
            + '\n';
     if (delivery->state == DeliveryState::Rejected)
         out += "# " + tr("Rejected: %1").arg(delivery->rejectReason).toUtf8() + '\n';
+    if (!analysis.vendor.isEmpty()) {
+        out += "# " + tr("Vendor: %1, event: %2").arg(analysis.vendor, analysis.event).toUtf8()
+               + '\n';
+    }
+    if (!analysis.valid)
+        out += "# " + tr("Content: %1").arg(analysis.error).toUtf8() + '\n';
     if (delivery->verification.isChecked())
         out += "# " + tr("Signature: %1").arg(delivery->verification.explanation).toUtf8() + '\n';
     if (!earlier.isEmpty()) {

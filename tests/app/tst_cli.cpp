@@ -1,5 +1,7 @@
 // hookbench-cli as users script it: real processes, real exit codes, real loopback traffic.
+#include "payload/payload_fixture.h"
 #include "support/http_test_client.h"
+#include "support/serve_process.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -7,7 +9,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +40,7 @@ private slots:
     void explainsAFailedSignature();
     void verifiesAStoredDeliveryWithItsEndpointSettings();
     void findsTheScheme();
+    void showsWhatThePayloadIs();
 
 private:
     Run cli(const QStringList &arguments);
@@ -186,21 +188,9 @@ void tst_Cli::servesListsAndShows()
                     .exitCode
             == 0);
 
-    // Pick a free port, then let serve bind it.
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        port = probe.serverPort();
-    }
     QProcess server;
-    server.setProcessChannelMode(QProcess::SeparateChannels);
-    server.start(QStringLiteral(HOOKBENCH_CLI_PATH),
-                 {u"serve"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--db"_s, m_db});
-    QVERIFY(server.waitForStarted());
-    QByteArray banner;
-    QTRY_VERIFY_WITH_TIMEOUT((banner += server.readAllStandardOutput()).contains("Listening on"),
-                             10000);
+    const quint16 port = hookbench::test::startServe(server, m_db);
+    QVERIFY(port != 0);
 
     const QByteArray body = "{\"build_id\": 67, \"status\": \"PASSED\"}";
     hookbench::test::HttpTestClient client;
@@ -377,18 +367,9 @@ void tst_Cli::verifiesAStoredDeliveryWithItsEndpointSettings()
     QCOMPARE(verification[u"reject_invalid"_s].toBool(), true);
     QVERIFY(!QJsonDocument(endpoint).toJson().contains("factory-secret"));
 
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        port = probe.serverPort();
-    }
     QProcess server;
-    server.start(QStringLiteral(HOOKBENCH_CLI_PATH),
-                 {u"serve"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--db"_s, m_db});
-    QByteArray banner;
-    QTRY_VERIFY_WITH_TIMEOUT((banner += server.readAllStandardOutput()).contains("Listening on"),
-                             10000);
+    const quint16 port = hookbench::test::startServe(server, m_db);
+    QVERIFY(port != 0);
     const QByteArray body = "{\"build_id\": 67, \"status\": \"PASSED\"}";
     const QString bodyFile = writeFile(u"build.json"_s, body);
     Run sign = cli({u"sign"_s, u"--scheme"_s, u"jobserv"_s, u"--secret"_s, u"factory-secret"_s,
@@ -439,6 +420,81 @@ void tst_Cli::findsTheScheme()
                   body})
                      .exitCode,
              1);
+}
+
+void tst_Cli::showsWhatThePayloadIs()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    QProcess server;
+    server.start(QStringLiteral(HOOKBENCH_CLI_PATH),
+                 {u"serve"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--db"_s, m_db});
+    QByteArray banner;
+    QTRY_VERIFY_WITH_TIMEOUT((banner += server.readAllStandardOutput()).contains("Listening on"),
+                             10000);
+    hookbench::test::HttpTestClient client;
+    QVERIFY(client.connectTo(port));
+    QList<hookbench::test::PayloadFixture> fixtures;
+    for (const QString &name : {u"remedy_multipart_attachments"_s, u"foundries_build_gzip"_s}) {
+        const auto fixture = hookbench::test::loadPayloadFixture(name);
+        fixtures.append(fixture);
+        client.send("POST " + fixture.target + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + QByteArray::number(port) + "\r\n" + fixture.headers.toWireFormat()
+                    + "Content-Length: " + QByteArray::number(fixture.body.size()) + "\r\n\r\n"
+                    + fixture.body);
+        QCOMPARE(client.readResponse()->status, 200);
+    }
+    const QJsonArray rows = json({u"list"_s, u"--json"_s, u"--db"_s, m_db}).array();
+    const QString remedyId = QString::number(rows.at(1).toObject()[u"id"_s].toInteger());
+    const QString foundriesId = QString::number(rows.at(0).toObject()[u"id"_s].toInteger());
+
+    const QJsonObject remedy = json({u"show"_s, remedyId, u"--json"_s, u"--db"_s, m_db}).object();
+    QCOMPARE(remedy[u"vendor"_s].toString(), u"remedy"_s);
+    QVERIFY(!remedy[u"event"_s].toString().isEmpty());
+    const QJsonObject content = remedy[u"content"_s].toObject();
+    QCOMPARE(content[u"type"_s].toString(), u"multipart"_s);
+    QCOMPARE(content[u"valid"_s].toBool(), true);
+    QVERIFY(content[u"error"_s].isNull());
+    const QJsonArray parts = remedy[u"parts"_s].toArray();
+    QCOMPARE(parts.size(), 3);
+    QCOMPARE(parts.at(0).toObject()[u"name"_s].toString(), u"entry"_s);
+    QVERIFY(parts.at(0).toObject()[u"filename"_s].isNull());
+    QCOMPARE(parts.at(1).toObject()[u"name"_s].toString(), u"attach-Attachment1"_s);
+    QCOMPARE(parts.at(1).toObject()[u"filename"_s].toString(), u"sample.png"_s);
+
+    const Run attachment
+            = cli({u"show"_s, remedyId, u"--part"_s, u"attach-Attachment1"_s, u"--db"_s, m_db});
+    QCOMPARE(attachment.exitCode, 0);
+    QCOMPARE(attachment.out.size(), parts.at(1).toObject()[u"size"_s].toInteger());
+    QVERIFY(attachment.out.startsWith("\x89PNG"));
+    const Run missing = cli({u"show"_s, remedyId, u"--part"_s, u"nope"_s, u"--db"_s, m_db});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains("attach-WorkLog"));
+
+    const QJsonObject foundries
+            = json({u"show"_s, foundriesId, u"--json"_s, u"--db"_s, m_db}).object();
+    QCOMPARE(foundries[u"vendor"_s].toString(), u"foundries"_s);
+    QCOMPARE(foundries[u"content"_s].toObject()[u"encoding"_s].toString(), u"gzip"_s);
+    QCOMPARE(foundries[u"content"_s].toObject()[u"type"_s].toString(), u"json"_s);
+
+    // --curl sends the same bytes again: replay it through a shell into the same server.
+    const Run curl = cli({u"show"_s, remedyId, u"--curl"_s, u"--db"_s, m_db});
+    QCOMPARE(curl.exitCode, 0);
+    QProcess shell;
+    shell.start(u"bash"_s,
+                {u"-c"_s, QString::fromUtf8(curl.out.trimmed()) + u" -s -o /dev/null"_s});
+    QVERIFY(shell.waitForFinished(10000));
+    QCOMPARE(shell.exitCode(), 0);
+    const QJsonArray after = json({u"list"_s, u"--json"_s, u"--db"_s, m_db}).array();
+    QCOMPARE(after.size(), 3);
+    const QString replayId = QString::number(after.at(0).toObject()[u"id"_s].toInteger());
+    QCOMPARE(cli({u"show"_s, replayId, u"--raw"_s, u"--db"_s, m_db}).out, fixtures[0].body);
+    server.terminate();
+    QVERIFY(server.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
