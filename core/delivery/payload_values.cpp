@@ -1,0 +1,7 @@
+#include "payload_values.h"
+
+namespace hookbench {
+
+PayloadValues::~PayloadValues() = default;
+
+} // namespace hookbench
