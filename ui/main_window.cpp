@@ -67,7 +67,7 @@ MainWindow::MainWindow(AsyncStore *store, Receiver *receiver, QWidget *parent)
     m_mainSplitter->addWidget(m_sidebar);
     m_mainSplitter->addWidget(m_historySplitter);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({220, 980});
+    m_mainSplitter->setSizes({260, 940});
     setCentralWidget(m_mainSplitter);
 
     createActions();
@@ -119,14 +119,13 @@ void MainWindow::createActions()
             startReceiver();
     });
 
-    m_copyUrl = new QAction(standardIcon(u"edit-copy"_s, QStyle::SP_DialogSaveButton),
-                            tr("&Copy Receiver URL"), this);
+    m_copyUrl = new QAction(themeIconOrNone(u"edit-copy"_s), tr("&Copy Receiver URL"), this);
+    m_copyUrl->setIconText(tr("Copy URL"));
     m_copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_copyUrl->setToolTip(tr("Copy the URL senders post to (Ctrl+Shift+C)"));
     connect(m_copyUrl, &QAction::triggered, this, &MainWindow::copyReceiverUrl);
 
-    m_settingsAction = new QAction(standardIcon(u"configure"_s, QStyle::SP_FileDialogDetailedView),
-                                   tr("&Settings…"), this);
+    m_settingsAction = new QAction(themeIconOrNone(u"configure"_s), tr("&Settings…"), this);
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
@@ -252,8 +251,11 @@ void MainWindow::onReceiverStateChanged(Receiver::State state)
         return;
     }
 
-    QStyle::StandardPixmap pixmap = QStyle::SP_MediaStop;
-    QString icon = u"media-playback-stop"_s;
+    // Colours that read on the light and the dark palette alike.
+    const QColor green(0x2e, 0xa0, 0x43);
+    const QColor grey(0x8a, 0x8f, 0x98);
+    const QColor red(0xe0, 0x4f, 0x3f);
+    QColor stateColor = grey;
     switch (state) {
     case Receiver::State::Stopped:
         m_stateLabel->setText(tr("Stopped"));
@@ -263,22 +265,20 @@ void MainWindow::onReceiverStateChanged(Receiver::State state)
         break;
     case Receiver::State::Listening:
         m_stateLabel->setText(tr("Listening on %1").arg(m_receiver->baseUrl().toString()));
-        pixmap = QStyle::SP_MediaPlay;
-        icon = u"network-transmit-receive"_s;
+        stateColor = green;
         break;
     case Receiver::State::Failed:
         m_stateLabel->setText(tr("Failed: %1").arg(m_receiver->errorString()));
-        pixmap = QStyle::SP_MessageBoxCritical;
-        icon = u"dialog-error"_s;
+        stateColor = red;
         break;
     }
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    m_stateIcon->setPixmap(standardIcon(icon, pixmap).pixmap(iconSize, iconSize));
+    m_stateIcon->setPixmap(shapeIcon(IconShape::Dot, stateColor).pixmap(iconSize, iconSize));
 
     const bool running = state == Receiver::State::Listening || state == Receiver::State::Starting;
     m_startStop->setText(running ? tr("&Stop") : tr("&Start"));
-    m_startStop->setIcon(running ? standardIcon(u"media-playback-stop"_s, QStyle::SP_MediaStop)
-                                 : standardIcon(u"media-playback-start"_s, QStyle::SP_MediaPlay));
+    m_startStop->setIcon(running ? shapeIcon(IconShape::Square, red)
+                                 : shapeIcon(IconShape::Triangle, green));
     m_startStop->setToolTip(running ? tr("Stop the receiver (Ctrl+R)")
                                     : tr("Start the receiver (Ctrl+R)"));
     updateReceiverUrl();
@@ -292,7 +292,9 @@ void MainWindow::updateReceiverUrl()
     m_urlEdit->setPlaceholderText(tr("not listening"));
     m_copyUrl->setEnabled(listening);
     m_endpointModel->setBaseUrl(base);
-    m_historyView->setReceiverUrl(listening ? m_sidebar->currentUrl() : QUrl());
+    const bool failed = m_receiver && m_receiver->state() == Receiver::State::Failed;
+    m_historyView->setReceiverUrl(listening ? m_sidebar->currentUrl() : QUrl(),
+                                  failed ? m_receiver->errorString() : QString());
 }
 
 void MainWindow::copyReceiverUrl()

@@ -26,25 +26,27 @@ EndpointSidebar::EndpointSidebar(AsyncStore *store, EndpointListModel *model, QW
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_add = new QAction(standardIcon(u"list-add"_s, QStyle::SP_FileDialogNewFolder),
-                        tr("&Add Endpoint…"), this);
+    m_add = new QAction(themeIconOrNone(u"list-add"_s), tr("&Add Endpoint…"), this);
     m_add->setShortcut(QKeySequence::New);
     m_add->setToolTip(tr("Add an endpoint with its own path and response (%1)")
                               .arg(m_add->shortcut().toString(QKeySequence::NativeText)));
-    m_edit = new QAction(standardIcon(u"document-edit"_s, QStyle::SP_FileDialogContentsView),
-                         tr("&Edit Endpoint…"), this);
+    m_edit = new QAction(themeIconOrNone(u"document-edit"_s), tr("&Edit Endpoint…"), this);
     m_edit->setShortcut(Qt::Key_F2);
     m_edit->setToolTip(tr("Rename the endpoint or change its response (F2)"));
-    m_remove = new QAction(standardIcon(u"list-remove"_s, QStyle::SP_TrashIcon),
-                           tr("&Remove Endpoint"), this);
+    m_remove = new QAction(themeIconOrNone(u"list-remove"_s), tr("&Remove Endpoint"), this);
     m_remove->setShortcut(QKeySequence::Delete);
     m_remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_copyUrl = new QAction(standardIcon(u"edit-copy"_s, QStyle::SP_DialogSaveButton),
-                            tr("&Copy Endpoint URL"), this);
+    m_copyUrl = new QAction(themeIconOrNone(u"edit-copy"_s), tr("&Copy Endpoint URL"), this);
     m_copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
 
+    // Short labels: the sidebar is narrow, and the menu items carry the long names.
+    m_add->setIconText(tr("Add"));
+    m_edit->setIconText(tr("Edit"));
+    m_remove->setIconText(tr("Remove"));
+    m_copyUrl->setIconText(tr("Copy URL"));
     auto *toolBar = new QToolBar(this);
     toolBar->setIconSize(QSize(16, 16));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolBar->setAccessibleName(tr("Endpoint actions"));
     toolBar->addAction(m_add);
     toolBar->addAction(m_edit);

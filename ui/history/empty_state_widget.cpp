@@ -57,7 +57,7 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     m_explanation->setWordWrap(true);
     grid->addWidget(m_explanation, 1, 0, 1, 2);
 
-    const QIcon copyIcon = standardIcon(u"edit-copy"_s, QStyle::SP_DialogSaveButton);
+    const QIcon copyIcon = themeIconOrNone(u"edit-copy"_s);
     m_urlEdit = makeCopyableLine(box, tr("Receiver URL"));
     m_copyUrl = new QPushButton(copyIcon, tr("Copy &URL"), box);
     grid->addWidget(m_urlEdit, 2, 0);
@@ -66,10 +66,20 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     m_curlLabel = new QLabel(tr("Or try it now from a terminal:"), box);
     m_curlLabel->setWordWrap(true);
     grid->addWidget(m_curlLabel, 3, 0, 1, 2);
-    m_curlEdit = makeCopyableLine(box, tr("Example curl command"));
+    // Wrapped rather than one scrolled line: the whole command is visible before it is copied.
+    m_curlText = new QLabel(box);
+    m_curlText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_curlText->setWordWrap(true);
+    m_curlText->setTextFormat(Qt::PlainText);
+    m_curlText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_curlText->setFrameShape(QFrame::StyledPanel);
+    m_curlText->setBackgroundRole(QPalette::Base);
+    m_curlText->setAutoFillBackground(true);
+    m_curlText->setMargin(4);
+    m_curlText->setAccessibleName(tr("Example curl command"));
     m_copyCurl = new QPushButton(copyIcon, tr("Copy &command"), box);
-    grid->addWidget(m_curlEdit, 4, 0);
-    grid->addWidget(m_copyCurl, 4, 1);
+    grid->addWidget(m_curlText, 4, 0);
+    grid->addWidget(m_copyCurl, 4, 1, Qt::AlignTop);
 
     m_feedback = new QLabel(box);
     m_feedback->setForegroundRole(QPalette::PlaceholderText);
@@ -89,21 +99,29 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     setUrl({});
 }
 
-void EmptyStateWidget::setUrl(const QUrl &url)
+void EmptyStateWidget::setUrl(const QUrl &url, const QString &failure)
 {
     m_url = url;
     const bool listening = !url.isEmpty();
-    m_title->setText(listening ? tr("Waiting for the first webhook")
-                               : tr("The receiver is not running"));
-    m_explanation->setText(
-            listening ? tr("Point any webhook sender at this URL; every request appears here "
-                           "the moment it arrives, stored exactly as it was sent.")
-                      : tr("Start it with the Start button in the toolbar. Deliveries already "
-                           "stored will appear here."));
+    if (listening) {
+        m_title->setText(tr("Waiting for the first webhook"));
+        m_explanation->setText(tr("Point any webhook sender at this URL; every request appears "
+                                  "here the moment it arrives, stored exactly as it was sent."));
+    } else if (!failure.isEmpty()) {
+        m_title->setText(tr("The receiver could not start"));
+        m_explanation->setText(tr("%1\n\nChoose another address or port in Settings, then "
+                                  "press Start.")
+                                       .arg(failure));
+    } else {
+        m_title->setText(tr("The receiver is not running"));
+        m_explanation->setText(tr("Start it with the Start button in the toolbar. Deliveries "
+                                  "already stored will appear here."));
+    }
     m_urlEdit->setText(url.toString());
-    m_curlEdit->setText(curlCommand(url));
+    m_urlEdit->setCursorPosition(0);
+    m_curlText->setText(curlCommand(url));
     for (QWidget *widget : {static_cast<QWidget *>(m_urlEdit), static_cast<QWidget *>(m_copyUrl),
-                            static_cast<QWidget *>(m_curlLabel), static_cast<QWidget *>(m_curlEdit),
+                            static_cast<QWidget *>(m_curlLabel), static_cast<QWidget *>(m_curlText),
                             static_cast<QWidget *>(m_copyCurl)}) {
         widget->setVisible(listening);
     }

@@ -18,8 +18,9 @@ class EmptyStateWidget : public QWidget
 public:
     explicit EmptyStateWidget(QWidget *parent = nullptr);
 
-    // The URL senders should use; empty while the receiver is not listening.
-    void setUrl(const QUrl &url);
+    // The URL senders should use; empty while the receiver is not listening, with `failure`
+    // saying why when it could not start.
+    void setUrl(const QUrl &url, const QString &failure = {});
     QUrl url() const { return m_url; }
 
     static QString curlCommand(const QUrl &url);
@@ -33,7 +34,7 @@ private:
     QLineEdit *m_urlEdit = nullptr;
     QPushButton *m_copyUrl = nullptr;
     QLabel *m_curlLabel = nullptr;
-    QLineEdit *m_curlEdit = nullptr;
+    QLabel *m_curlText = nullptr;
     QPushButton *m_copyCurl = nullptr;
     QLabel *m_feedback = nullptr;
 };

@@ -8,6 +8,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace hookbench {
 
 HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
@@ -35,7 +37,10 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
     const int characterWidth = m_table->fontMetrics().averageCharWidth();
-    header->resizeSection(HistoryModel::TimeColumn, characterWidth * 26);
+    // Room for the full timestamp plus the warning icon rejected rows carry.
+    header->resizeSection(HistoryModel::TimeColumn,
+                          m_table->fontMetrics().horizontalAdvance(u"2026-12-31 23:59:59.999"_s)
+                                  + style()->pixelMetric(QStyle::PM_SmallIconSize) + 24);
     header->resizeSection(HistoryModel::MethodColumn, characterWidth * 9);
     header->resizeSection(HistoryModel::PathColumn, characterWidth * 36);
     header->resizeSection(HistoryModel::StatusColumn, characterWidth * 8);
@@ -55,9 +60,9 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
     updatePage();
 }
 
-void HistoryView::setReceiverUrl(const QUrl &url)
+void HistoryView::setReceiverUrl(const QUrl &url, const QString &failure)
 {
-    m_emptyState->setUrl(url);
+    m_emptyState->setUrl(url, failure);
 }
 
 bool HistoryView::isShowingEmptyState() const

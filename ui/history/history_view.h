@@ -21,7 +21,7 @@ public:
     explicit HistoryView(HistoryModel *model, QWidget *parent = nullptr);
 
     // The URL the getting-started page offers (the receiver's, or the selected endpoint's).
-    void setReceiverUrl(const QUrl &url);
+    void setReceiverUrl(const QUrl &url, const QString &failure = {});
 
     QTableView *tableView() const { return m_table; }
     EmptyStateWidget *emptyState() const { return m_emptyState; }

@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QStringDecoder>
 
 namespace hookbench {
@@ -34,8 +35,8 @@ bool BodyFormatter::looksBinary(QByteArrayView bytes)
     }
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     // A sample may end inside a multi-byte sequence; only a whole body must decode cleanly.
-    const QString decoded =
-            decoder.decode(bytes.size() == sample.size() ? sample : sample.chopped(4));
+    const QString decoded
+            = decoder.decode(bytes.size() == sample.size() ? sample : sample.chopped(4));
     return decoder.hasError();
 }
 
@@ -108,8 +109,8 @@ FormattedBody BodyFormatter::format(const QByteArray &body, qsizetype maxBytes)
         return result;
     if (looksBinary(body)) {
         result.kind = FormattedBody::Kind::Binary;
-        result.text = tr("Binary content (%n byte(s)): see the Hex tab.", nullptr,
-                         static_cast<int>(std::min<qsizetype>(body.size(), INT_MAX)));
+        result.text = tr("Binary content (%1): see the Hex tab.")
+                              .arg(QLocale().formattedDataSize(body.size(), 1));
         return result;
     }
     if (body.size() <= maxBytes && startsLikeJson(body)) {

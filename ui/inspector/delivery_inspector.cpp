@@ -22,6 +22,9 @@ using namespace Qt::StringLiterals;
 namespace hookbench {
 
 namespace {
+// Characters of the request target shown in the summary line; the tooltip has all of it.
+constexpr qsizetype maxSummaryTarget = 96;
+
 QPlainTextEdit *makeTextView(QWidget *parent, const QString &accessibleName)
 {
     auto *view = new QPlainTextEdit(parent);
@@ -59,6 +62,8 @@ DeliveryInspector::DeliveryInspector(AsyncStore *store, QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setAccessibleName(tr("Delivery summary"));
     m_summary->setContentsMargins(6, 4, 6, 4);
+    // A long target cannot wrap; it must not push the window wider than the screen either.
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_summary);
 
     m_tabs = new QTabWidget(page);
@@ -70,6 +75,8 @@ DeliveryInspector::DeliveryInspector(AsyncStore *store, QWidget *parent)
     m_headersView->setModel(m_headersModel);
     m_headersView->setAccessibleName(tr("Request headers"));
     m_headersView->verticalHeader()->hide();
+    m_headersView->verticalHeader()->setDefaultSectionSize(m_headersView->fontMetrics().height()
+                                                           + 8);
     m_headersView->horizontalHeader()->setStretchLastSection(true);
     m_headersView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_headersView->setWordWrap(false);
@@ -136,6 +143,7 @@ void DeliveryInspector::display(const Delivery &delivery)
 {
     m_delivery = delivery;
     m_summary->setText(summaryHtml(delivery));
+    m_summary->setToolTip(displayText(delivery.target));
     m_headersModel->setHeaders(delivery.headers);
     m_headersView->resizeColumnToContents(HeaderListModel::NameColumn);
     m_hexView->setData(delivery.body);
@@ -195,8 +203,11 @@ QString DeliveryInspector::responseText() const
 QString DeliveryInspector::summaryHtml(const Delivery &delivery)
 {
     QStringList parts;
+    QString target = displayText(delivery.target);
+    if (target.size() > maxSummaryTarget)
+        target = target.left(maxSummaryTarget / 2) + u"…"_s + target.right(maxSummaryTarget / 2);
     parts << u"<b>%1</b> %2"_s.arg(displayText(delivery.method).toHtmlEscaped(),
-                                   displayText(delivery.target).toHtmlEscaped());
+                                   target.toHtmlEscaped());
     if (!delivery.httpVersion.isEmpty())
         parts << displayText(delivery.httpVersion).toHtmlEscaped();
     if (!delivery.remoteAddress.isEmpty())

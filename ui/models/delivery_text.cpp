@@ -1,6 +1,5 @@
 #include "delivery_text.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <QStringDecoder>
@@ -27,9 +26,6 @@ QString displayTime(qint64 msecsSinceEpoch)
 
 QString displaySize(qint64 bytes)
 {
-    if (bytes < 1024)
-        return QCoreApplication::translate("hookbench", "%n byte(s)", nullptr,
-                                           static_cast<int>(bytes));
     return QLocale().formattedDataSize(bytes, 1);
 }
 

@@ -13,7 +13,7 @@ QString displayText(QByteArrayView bytes);
 // "2026-11-23 14:16:25.123" in local time: milliseconds matter when requests arrive in bursts.
 QString displayTime(qint64 msecsSinceEpoch);
 
-// "1.2 KiB"; bytes below 1 KiB are shown exactly.
+// "1.2 KiB"; below 1 KiB the exact count ("37 bytes"), in the user's locale.
 QString displaySize(qint64 bytes);
 
 } // namespace hookbench
