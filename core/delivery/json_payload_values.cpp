@@ -65,20 +65,37 @@ JsonTree::NodeId JsonPayloadValues::rallyAttribute(NodeId attributes, const QStr
     return JsonTree::NoNode;
 }
 
-JsonTree::NodeId JsonPayloadValues::rallyValue(NodeId valueNode, const FieldPath &path) const
+std::optional<FieldLookup> JsonPayloadValues::rallyValue(NodeId valueNode,
+                                                         const FieldPath &path) const
 {
     if (valueNode == JsonTree::NoNode)
-        return JsonTree::NoNode;
-    if (path.segments().size() > 1)
-        return walk(valueNode, path.segments(), 1);
+        return std::nullopt;
+    if (path.segments().size() == 1)
+        return rallyDisplay(valueNode);
+    const NodeId node = walk(valueNode, path.segments(), 1);
+    if (node == JsonTree::NoNode)
+        return std::nullopt;
+    return found(node);
+}
+
+FieldLookup JsonPayloadValues::rallyDisplay(NodeId valueNode) const
+{
     if (m_tree.type(valueNode) == JsonNodeType::Object) {
         for (const char *display : {"name", "value"}) {
             const NodeId member = m_tree.member(valueNode, display);
             if (isScalar(m_tree, member))
-                return member;
+                return found(member);
         }
     }
-    return valueNode;
+    if (m_tree.type(valueNode) == JsonNodeType::Array) {
+        // Collections (Tags, Milestones) hold references: "Tags contains \"ui\"" means a tag
+        // named ui.
+        QList<FieldValue> elements;
+        for (qsizetype row = 0; row < m_tree.childCount(valueNode); ++row)
+            elements.append(rallyDisplay(m_tree.child(valueNode, row)).value);
+        return {FieldValue::array(std::move(elements)), m_tree.jqPath(valueNode)};
+    }
+    return found(valueNode);
 }
 
 FieldLookup JsonPayloadValues::found(NodeId node) const
@@ -107,10 +124,7 @@ std::optional<FieldLookup> JsonPayloadValues::lookup(const FieldPath &path) cons
     const NodeId attribute = rallyAttribute(state, first.key);
     if (attribute == JsonTree::NoNode)
         return std::nullopt;
-    const NodeId node = rallyValue(m_tree.member(attribute, "value"), path);
-    if (node == JsonTree::NoNode)
-        return std::nullopt;
-    return found(node);
+    return rallyValue(m_tree.member(attribute, "value"), path);
 }
 
 FieldChange JsonPayloadValues::change(const FieldPath &path) const
@@ -139,12 +153,10 @@ FieldChange JsonPayloadValues::change(const FieldPath &path) const
             return change;
         change.state = FieldChange::State::Changed;
         change.location = m_tree.jqPath(entry);
-        const NodeId oldNode = rallyValue(m_tree.member(entry, "old_value"), path);
-        const NodeId newNode = rallyValue(m_tree.member(entry, "value"), path);
-        if (oldNode != JsonTree::NoNode)
-            change.oldValue = FieldValue::fromJson(m_tree, oldNode);
-        if (newNode != JsonTree::NoNode)
-            change.newValue = FieldValue::fromJson(m_tree, newNode);
+        if (const auto oldValue = rallyValue(m_tree.member(entry, "old_value"), path))
+            change.oldValue = oldValue->value;
+        if (const auto newValue = rallyValue(m_tree.member(entry, "value"), path))
+            change.newValue = newValue->value;
         return change;
     }
 

@@ -16,8 +16,9 @@ namespace hookbench {
 //  3. among Rally's message.state attributes, by attribute UUID, "name" or "display_name" (in
 //     that order): ScheduleState, 'Plan Estimate'. A bare attribute reads as the attribute's
 //     display value: the "name" of a reference or enum ({"name": "Open"} reads "Open"), the
-//     "value" of a quantity ({"value": 32.0, "units": "Points"} reads 32.0), else the value
-//     itself; a longer path (PlanEstimate.units) walks into the raw value.
+//     "value" of a quantity ({"value": 32.0, "units": "Points"} reads 32.0), a collection as
+//     the list of its elements' display values, else the value itself; a longer path
+//     (PlanEstimate.units) walks into the raw value.
 // Old values come from Rally's message.changes (keyed by the same attribute UUID, "old_value"
 // and "value") or GitHub's top-level changes.<field>.from.
 // Numbers are read from the payload's own text, so big integers stay exact.
@@ -41,7 +42,8 @@ private:
 
     NodeId walk(NodeId from, const QList<FieldPath::Segment> &segments, qsizetype first) const;
     NodeId rallyAttribute(NodeId attributes, const QString &name) const;
-    NodeId rallyValue(NodeId valueNode, const FieldPath &path) const;
+    std::optional<FieldLookup> rallyValue(NodeId valueNode, const FieldPath &path) const;
+    FieldLookup rallyDisplay(NodeId valueNode) const;
     FieldLookup found(NodeId node) const;
 
     JsonTree m_tree;

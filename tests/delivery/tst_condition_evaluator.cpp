@@ -55,6 +55,8 @@ private slots:
     void remedy();
     void rally_data();
     void rally();
+    void rallyCollections_data();
+    void rallyCollections();
     void githubChanges_data();
     void githubChanges();
     void form_data();
@@ -236,6 +238,28 @@ void tst_ConditionEvaluator::rally_data()
 void tst_ConditionEvaluator::rally()
 {
     verifyMatch(fixtureValues(u"rally_defect_updated"_s));
+}
+
+void tst_ConditionEvaluator::rallyCollections_data()
+{
+    QTest::addColumn<QString>("condition");
+    QTest::addColumn<bool>("matched");
+    QTest::newRow("has a tag") << u"Tags contains \"ui\""_s << true;
+    QTest::newRow("lacks a tag") << u"Tags contains \"db\""_s << false;
+    QTest::newRow("raw element by path") << u"Tags[1].name = \"backend\""_s << true;
+    QTest::newRow("gained a tag") << u"changed(Tags) and not old(Tags) contains \"backend\""_s
+                                  << true;
+}
+
+void tst_ConditionEvaluator::rallyCollections()
+{
+    const std::optional<JsonPayloadValues> values = JsonPayloadValues::fromJson(R"({"message": {
+        "state": {"a1": {"name": "Tags", "display_name": "Tags", "type": "Collection",
+                         "value": [{"name": "ui", "ref": null}, {"name": "backend", "ref": null}]}},
+        "changes": {"a1": {"value": [{"name": "ui"}, {"name": "backend"}],
+                           "old_value": [{"name": "ui"}]}}}})");
+    QVERIFY(values);
+    verifyMatch(*values);
 }
 
 void tst_ConditionEvaluator::githubChanges_data()
