@@ -161,6 +161,7 @@ int list(const QStringList &arguments)
         printLine(tr("No endpoints: every path is captured into the inbox."));
         return ExitOk;
     }
+    QList<SecretBackend> secretBackends;
     for (const Endpoint &endpoint : endpoints) {
         QString response = QString::number(endpoint.response.status);
         if (endpoint.response.delayMs > 0)
@@ -168,7 +169,13 @@ int list(const QStringList &arguments)
         if (endpoint.verification.isConfigured())
             response += tr(", verified with %1").arg(endpoint.verification.schemeId);
         printLine(u"%1  %2  -> %3"_s.arg(endpoint.name, -20).arg(endpoint.path, -30).arg(response));
+        const auto backend = store.secretBackend(endpoint.id);
+        if (backend && !secretBackends.contains(*backend))
+            secretBackends.append(*backend);
     }
+    // Where the secrets are, never what they are.
+    for (const SecretBackend backend : secretBackends)
+        printLine(store.secretVault().describe(backend));
     return ExitOk;
 }
 

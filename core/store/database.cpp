@@ -71,6 +71,11 @@ const QList<QList<QString>> migrations = {
                 // Where no OS keychain answers, secrets live here; the file is owner-only.
                 u"CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL)"_s,
         },
+        // 3: which backend holds each secret ('database', or 'keychain' with an empty value),
+        // so a secret is read back from where it was written (SecretVault).
+        {
+                u"ALTER TABLE secrets ADD COLUMN backend TEXT NOT NULL DEFAULT 'database'"_s,
+        },
 };
 
 } // namespace

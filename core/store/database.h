@@ -14,8 +14,9 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    // Schema history: 1 = endpoints, deliveries, settings; 2 = verification and secrets.
-    static constexpr int currentSchemaVersion = 2;
+    // Schema history: 1 = endpoints, deliveries, settings; 2 = verification and secrets;
+    // 3 = where each secret is kept.
+    static constexpr int currentSchemaVersion = 3;
     static constexpr const char *memoryLocation = ":memory:";
 
     Database();

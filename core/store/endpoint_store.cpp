@@ -18,8 +18,12 @@ namespace {
 
 const QString endpointColumns = u"id, name, path, response_status, response_headers, "
                                 "response_body, response_delay_ms, created_at, verify_scheme, "
-                                "verify_config, verify_tolerance, verify_reject, "
-                                "(SELECT value FROM secrets WHERE name = 'endpoint/' || id)"_s;
+                                "verify_config, verify_tolerance, verify_reject"_s;
+
+QString secretName(qint64 endpointId)
+{
+    return u"endpoint/"_s + QString::number(endpointId);
+}
 
 QString configToText(const SchemeConfig &config)
 {
@@ -57,7 +61,6 @@ Endpoint readEndpoint(const QSqlQuery &query)
     endpoint.verification.config = configFromText(query.value(9).toString());
     endpoint.verification.toleranceSeconds = query.value(10).toLongLong();
     endpoint.verification.rejectInvalid = query.value(11).toBool();
-    endpoint.verification.secret = query.value(12).toByteArray();
     return endpoint;
 }
 
@@ -85,6 +88,12 @@ bool setSettingValue(const QSqlDatabase &db, const QString &key, const QString &
 
 EndpointStore::EndpointStore(Database &database)
     : m_database(database)
+    , m_vault(database)
+{}
+
+EndpointStore::EndpointStore(Database &database, SecretVault::Choice secrets)
+    : m_database(database)
+    , m_vault(database, secrets)
 {}
 
 bool EndpointStore::validate(const Endpoint &endpoint)
@@ -123,7 +132,7 @@ bool EndpointStore::validate(const Endpoint &endpoint)
         m_error = tr("The response delay must be between 0 and 600000 ms.");
         return false;
     }
-    for (const Endpoint &other : endpoints()) {
+    for (const Endpoint &other : activeEndpoints(Secrets::Skip)) {
         if (other.id == endpoint.id)
             continue;
         if (other.name == endpoint.name.trimmed()) {
@@ -166,9 +175,10 @@ bool EndpointStore::add(Endpoint &endpoint)
         return false;
     }
     endpoint.id = query.lastInsertId().toLongLong();
-    if (!storeSecret(endpoint.id, endpoint.verification.secret) || !bumpRevision()
-        || !db.commit()) {
-        m_error = tr("Cannot add the endpoint: %1").arg(db.lastError().text());
+    const bool secretStored = storeSecret(endpoint.id, endpoint.verification.secret);
+    if (!secretStored || !bumpRevision() || !db.commit()) {
+        if (secretStored)
+            m_error = tr("Cannot add the endpoint: %1").arg(db.lastError().text());
         db.rollback();
         endpoint.id = 0;
         return false;
@@ -195,12 +205,17 @@ bool EndpointStore::update(const Endpoint &endpoint)
     query.addBindValue(endpoint.response.delayMs);
     bindVerification(query, endpoint.verification);
     query.addBindValue(endpoint.id);
-    if (!query.exec() || query.numRowsAffected() != 1
-        || !storeSecret(endpoint.id, endpoint.verification.secret) || !bumpRevision()
-        || !db.commit()) {
+    if (!query.exec() || query.numRowsAffected() != 1) {
         m_error = query.lastError().isValid()
                           ? tr("Cannot update the endpoint: %1").arg(query.lastError().text())
                           : tr("There is no endpoint with id %1.").arg(endpoint.id);
+        db.rollback();
+        return false;
+    }
+    const bool secretStored = storeSecret(endpoint.id, endpoint.verification.secret);
+    if (!secretStored || !bumpRevision() || !db.commit()) {
+        if (secretStored)
+            m_error = tr("Cannot update the endpoint: %1").arg(db.lastError().text());
         db.rollback();
         return false;
     }
@@ -215,11 +230,17 @@ bool EndpointStore::remove(qint64 id)
     query.prepare(u"UPDATE endpoints SET removed_at = ? WHERE id = ? AND removed_at IS NULL"_s);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(id);
-    if (!query.exec() || query.numRowsAffected() != 1 || !storeSecret(id, {}) || !bumpRevision()
-        || !db.commit()) {
+    if (!query.exec() || query.numRowsAffected() != 1) {
         m_error = query.lastError().isValid()
                           ? tr("Cannot remove the endpoint: %1").arg(query.lastError().text())
                           : tr("There is no endpoint with id %1.").arg(id);
+        db.rollback();
+        return false;
+    }
+    const bool secretRemoved = storeSecret(id, {});
+    if (!secretRemoved || !bumpRevision() || !db.commit()) {
+        if (secretRemoved)
+            m_error = tr("Cannot remove the endpoint: %1").arg(db.lastError().text());
         db.rollback();
         return false;
     }
@@ -227,6 +248,11 @@ bool EndpointStore::remove(qint64 id)
 }
 
 QList<Endpoint> EndpointStore::endpoints() const
+{
+    return activeEndpoints(Secrets::Load);
+}
+
+QList<Endpoint> EndpointStore::activeEndpoints(Secrets secrets) const
 {
     QList<Endpoint> result;
     QSqlQuery query(m_database.connection());
@@ -237,7 +263,24 @@ QList<Endpoint> EndpointStore::endpoints() const
     }
     while (query.next())
         result.append(readEndpoint(query));
+    if (secrets == Secrets::Load) {
+        for (Endpoint &endpoint : result)
+            loadSecret(endpoint);
+    }
     return result;
+}
+
+void EndpointStore::loadSecret(Endpoint &endpoint) const
+{
+    const std::optional<StoredSecret> secret = m_vault.load(secretName(endpoint.id));
+    endpoint.verification.secret = secret ? secret->value : QByteArray();
+    if (!secret && !m_vault.errorString().isEmpty())
+        m_error = m_vault.errorString();
+}
+
+std::optional<SecretBackend> EndpointStore::secretBackend(qint64 endpointId) const
+{
+    return m_vault.location(secretName(endpointId));
 }
 
 std::optional<Endpoint> EndpointStore::endpoint(qint64 id) const
@@ -246,23 +289,27 @@ std::optional<Endpoint> EndpointStore::endpoint(qint64 id) const
     query.prepare(u"SELECT "_s + endpointColumns
                   + u" FROM endpoints WHERE id = ? AND removed_at IS NULL"_s);
     query.addBindValue(id);
-    if (query.exec() && query.next())
-        return readEndpoint(query);
+    if (query.exec() && query.next()) {
+        Endpoint endpoint = readEndpoint(query);
+        loadSecret(endpoint);
+        return endpoint;
+    }
     m_error = tr("There is no endpoint with id %1.").arg(id);
     return std::nullopt;
 }
 
 std::optional<Endpoint> EndpointStore::find(const QString &nameOrPath) const
 {
-    const QList<Endpoint> all = endpoints();
-    for (const Endpoint &endpoint : all) {
-        if (endpoint.name == nameOrPath)
-            return endpoint;
-    }
+    // Only the endpoint found needs its secret: each may cost a keychain round trip.
+    const QList<Endpoint> all = activeEndpoints(Secrets::Skip);
     const QString path = Endpoint::normalizedPath(nameOrPath);
-    for (const Endpoint &endpoint : all) {
-        if (endpoint.path == path)
-            return endpoint;
+    for (const bool byName : {true, false}) {
+        for (Endpoint endpoint : all) {
+            if (byName ? endpoint.name == nameOrPath : endpoint.path == path) {
+                loadSecret(endpoint);
+                return endpoint;
+            }
+        }
     }
     m_error = tr("There is no endpoint named or at %1.").arg(nameOrPath);
     return std::nullopt;
@@ -303,18 +350,18 @@ void EndpointStore::bindVerification(QSqlQuery &query, const EndpointVerificatio
 
 bool EndpointStore::storeSecret(qint64 endpointId, const QByteArray &secret)
 {
-    QSqlQuery query(m_database.connection());
-    const QString name = u"endpoint/"_s + QString::number(endpointId);
-    if (secret.isEmpty()) {
-        query.prepare(u"DELETE FROM secrets WHERE name = ?"_s);
-        query.addBindValue(name);
-    } else {
-        query.prepare(u"INSERT INTO secrets (name, value) VALUES (?, ?) "
-                      "ON CONFLICT(name) DO UPDATE SET value = excluded.value"_s);
-        query.addBindValue(name);
-        query.addBindValue(secret);
+    const QString name = secretName(endpointId);
+    // An edit that keeps the secret neither rewrites nor moves it (no keychain write, and a
+    // secret stays where the user saw it go).
+    if (!secret.isEmpty()) {
+        const std::optional<StoredSecret> current = m_vault.load(name);
+        if (current && current->value == secret)
+            return true;
     }
-    return query.exec();
+    if (m_vault.store(name, secret))
+        return true;
+    m_error = m_vault.errorString();
+    return false;
 }
 
 bool EndpointStore::bumpRevision()

@@ -1,11 +1,15 @@
+#include "environment_override.h"
+#include "private_session_bus.h"
 #include "store/database.h"
 #include "store/endpoint_store.h"
+#include "store/keychain_client.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
 
 using namespace hookbench;
+using namespace hookbench::test;
 using namespace Qt::StringLiterals;
 
 class tst_EndpointStore : public QObject
@@ -13,6 +17,7 @@ class tst_EndpointStore : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void addsListsAndFinds();
     void normalisesPaths_data();
@@ -26,10 +31,20 @@ private slots:
     void storesTheUnknownPathPolicy();
     void storesVerificationSettingsAndTheSecretApart();
     void rejectsIncompleteVerification();
+    void recordsWhereEachSecretIsKept();
+    void listsAnEndpointWhoseKeychainSecretCannotBeRead();
+    void keepsSecretsInTheKeychainWhenOneAnswers();
 
 private:
     std::unique_ptr<Database> m_database;
 };
+
+void tst_EndpointStore::initTestCase()
+{
+    // Tests never write to the keychain of whoever runs them; the one that wants a keychain
+    // asks for it and gets a private one.
+    qputenv("HOOKBENCH_SECRETS", "database");
+}
 
 void tst_EndpointStore::init()
 {
@@ -226,6 +241,125 @@ void tst_EndpointStore::rejectsIncompleteVerification()
     endpoint.verification.secret.clear();
     QVERIFY(!store.add(endpoint));
     QVERIFY(store.errorString().contains(u"secret"_s));
+}
+
+namespace {
+
+Endpoint verifiedEndpoint(const QString &name, const QByteArray &secret)
+{
+    Endpoint endpoint;
+    endpoint.name = name;
+    endpoint.path = u"/"_s + name;
+    endpoint.verification.schemeId = u"github"_s;
+    endpoint.verification.secret = secret;
+    return endpoint;
+}
+
+bool fileContains(const Database &database, const QByteArray &text)
+{
+    for (const QString &table : {u"endpoints"_s, u"secrets"_s, u"settings"_s}) {
+        QSqlQuery query(database.connection());
+        if (!query.exec(u"SELECT * FROM "_s + table))
+            return true; // cannot tell: count it against the test
+        while (query.next()) {
+            for (int column = 0; column < query.record().count(); ++column) {
+                if (query.value(column).toByteArray().contains(text))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+void tst_EndpointStore::recordsWhereEachSecretIsKept()
+{
+    EndpointStore store(*m_database);
+    QCOMPARE(store.secretVault().choice(), SecretVault::Choice::Database);
+    QCOMPARE(store.secretVault().backend(), SecretBackend::Database);
+    Endpoint signedOne = verifiedEndpoint(u"github"_s, "hush");
+    Endpoint open;
+    open.name = u"open"_s;
+    open.path = u"/open"_s;
+    QVERIFY(store.add(signedOne));
+    QVERIFY(store.add(open));
+    QCOMPARE(store.secretBackend(signedOne.id), SecretBackend::Database);
+    QVERIFY(!store.secretBackend(open.id));
+
+    // Rewriting an endpoint with the secret it has changes nothing about the secret.
+    signedOne.response.status = 202;
+    QVERIFY(store.update(signedOne));
+    QCOMPARE(store.find(u"github"_s)->verification.secret, QByteArray("hush"));
+    QCOMPARE(store.secretBackend(signedOne.id), SecretBackend::Database);
+
+    signedOne.verification = {};
+    QVERIFY(store.update(signedOne)); // verification turned off: the secret goes
+    QVERIFY(!store.secretBackend(signedOne.id));
+    QVERIFY(!fileContains(*m_database, "hush"));
+}
+
+void tst_EndpointStore::listsAnEndpointWhoseKeychainSecretCannotBeRead()
+{
+    // A database whose secret a desktop put into its keychain, opened where no keychain answers
+    // (the same file served headless): the endpoint still loads, without its secret, and says
+    // why; it can still be removed.
+    const EnvironmentOverride bus("DBUS_SESSION_BUS_ADDRESS", std::nullopt);
+    const EnvironmentOverride runtime("XDG_RUNTIME_DIR", std::nullopt);
+
+    EndpointStore store(*m_database);
+    Endpoint endpoint = verifiedEndpoint(u"desktop"_s, "in-the-keychain");
+    QVERIFY(store.add(endpoint));
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(u"INSERT INTO settings (key, value) VALUES ('secrets.vault_id', 'v')"_s));
+    QVERIFY(query.exec(u"UPDATE secrets SET value = x'', backend = 'keychain'"_s));
+
+    QCOMPARE(store.secretBackend(endpoint.id), SecretBackend::Keychain);
+    const std::optional<Endpoint> loaded = store.endpoint(endpoint.id);
+    QVERIFY(loaded);
+    QVERIFY(loaded->verification.secret.isEmpty());
+    QCOMPARE(loaded->verification.schemeId, u"github"_s);
+    QVERIFY(store.errorString().contains(u"keychain"_s));
+    QCOMPARE(store.endpoints().size(), 1);
+    QVERIFY(store.remove(endpoint.id));
+    QVERIFY(!store.secretBackend(endpoint.id));
+}
+
+void tst_EndpointStore::keepsSecretsInTheKeychainWhenOneAnswers()
+{
+    if (!PrivateSessionBus::isChild()) {
+        if (const auto missing
+            = PrivateSessionBus::missingTools(PrivateSessionBus::Keychain::GnomeKeyring))
+            QSKIP(qPrintable(*missing));
+        const auto run = PrivateSessionBus::run(QString::fromLatin1(QTest::currentTestFunction()),
+                                                PrivateSessionBus::Keychain::GnomeKeyring);
+        QVERIFY2(run.exitCode == 0, run.output.constData());
+        return;
+    }
+    EndpointStore store(*m_database, SecretVault::Choice::Auto);
+    QCOMPARE(store.secretVault().backend(), SecretBackend::Keychain);
+    Endpoint endpoint = verifiedEndpoint(u"github"_s, "kept-by-gnome-keyring");
+    QVERIFY2(store.add(endpoint), qPrintable(store.errorString()));
+    QCOMPARE(store.secretBackend(endpoint.id), SecretBackend::Keychain);
+    QVERIFY(!fileContains(*m_database, "kept-by-gnome-keyring"));
+    QCOMPARE(store.endpoint(endpoint.id)->verification, endpoint.verification);
+
+    // The capture thread and the CLI open their own stores, whatever they would choose.
+    const EndpointStore reader(*m_database, SecretVault::Choice::Database);
+    QCOMPARE(reader.endpoints().value(0).verification.secret, endpoint.verification.secret);
+
+    endpoint.verification.secret = "rotated";
+    QVERIFY(store.update(endpoint));
+    QCOMPARE(reader.find(u"github"_s)->verification.secret, QByteArray("rotated"));
+    QVERIFY(!fileContains(*m_database, "rotated"));
+
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(u"SELECT value FROM settings WHERE key = 'secrets.vault_id'"_s));
+    QVERIFY(query.next());
+    const QString key = query.value(0).toString() + u"/endpoint/"_s + QString::number(endpoint.id);
+    QVERIFY(store.remove(endpoint.id));
+    QCOMPARE(KeychainClient::instance().read(key, std::chrono::seconds(5)).status,
+             KeychainReply::Status::NotFound);
 }
 
 QTEST_GUILESS_MAIN(tst_EndpointStore)
