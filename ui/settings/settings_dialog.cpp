@@ -46,22 +46,25 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_certificateRow = new QWidget(serverBox);
     auto *certificateForm = new QFormLayout(m_certificateRow);
     certificateForm->setContentsMargins(0, 0, 0, 0);
-    const auto fileRow = [this](QLineEdit *edit, const QString &title) {
+    // A row whose field is a layout gets no buddy by itself, so its mnemonic is set here.
+    const auto fileRow = [this, certificateForm](const QString &label, QLineEdit *edit,
+                                                 const QString &title) {
         auto *row = new QHBoxLayout;
         row->addWidget(edit, 1);
         auto *button = new QPushButton(tr("Browse…"), m_certificateRow);
         button->setAccessibleName(title);
         row->addWidget(button);
         connect(button, &QPushButton::clicked, this, [this, edit, title] { browse(edit, title); });
-        return row;
+        auto *rowLabel = new QLabel(label, m_certificateRow);
+        rowLabel->setBuddy(edit);
+        certificateForm->addRow(rowLabel, row);
     };
     m_certificate = new QLineEdit(m_certificateRow);
     m_certificate->setPlaceholderText(tr("PEM certificate chain"));
-    certificateForm->addRow(tr("&Certificate:"),
-                            fileRow(m_certificate, tr("Choose the certificate file")));
+    fileRow(tr("&Certificate:"), m_certificate, tr("Choose the certificate file"));
     m_key = new QLineEdit(m_certificateRow);
     m_key->setPlaceholderText(tr("PEM private key"));
-    certificateForm->addRow(tr("&Key:"), fileRow(m_key, tr("Choose the private key file")));
+    fileRow(tr("&Key:"), m_key, tr("Choose the private key file"));
     form->addRow(m_certificateRow);
 
     m_maxBody = new QSpinBox(serverBox);
@@ -156,9 +159,12 @@ UnknownPathPolicy SettingsDialog::unknownPathPolicy() const
 
 QString SettingsDialog::problem() const
 {
+    const QString listen = m_listen->text().trimmed();
+    if (listen.isEmpty())
+        return tr("Enter an address and port, like 127.0.0.1:8090.");
     ReceiverConfig probe;
     QString error;
-    if (!probe.setListenAddress(m_listen->text().trimmed(), &error))
+    if (!probe.setListenAddress(listen, &error))
         return error.isEmpty() ? tr("Enter an address and port, like 127.0.0.1:8090.") : error;
     if (m_tls->currentData().value<TlsMode>() == TlsMode::UserCertificate) {
         if (!QFileInfo(m_certificate->text().trimmed()).isFile())
