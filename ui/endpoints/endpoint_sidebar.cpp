@@ -58,6 +58,9 @@ EndpointSidebar::EndpointSidebar(AsyncStore *store, EndpointListModel *model, QW
     m_list->setModel(model);
     m_list->setAccessibleName(tr("Endpoints"));
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Style fallback icons come in mixed sizes; one size keeps the rows even.
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_list->setIconSize(QSize(iconSize, iconSize));
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_list->addActions({m_add, m_edit, m_remove, m_copyUrl});
     m_list->setCurrentIndex(model->index(EndpointListModel::allRow));

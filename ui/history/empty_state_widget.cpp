@@ -109,9 +109,8 @@ void EmptyStateWidget::setUrl(const QUrl &url, const QString &failure)
                                   "here the moment it arrives, stored exactly as it was sent."));
     } else if (!failure.isEmpty()) {
         m_title->setText(tr("The receiver could not start"));
-        m_explanation->setText(tr("%1\n\nChoose another address or port in Settings, then "
-                                  "press Start.")
-                                       .arg(failure));
+        m_explanation->setText(
+                tr("%1\n\nCheck the receiver settings, then press Start.").arg(failure));
     } else {
         m_title->setText(tr("The receiver is not running"));
         m_explanation->setText(tr("Start it with the Start button in the toolbar. Deliveries "

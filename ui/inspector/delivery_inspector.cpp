@@ -206,8 +206,13 @@ QString DeliveryInspector::summaryHtml(const Delivery &delivery)
     QString target = displayText(delivery.target);
     if (target.size() > maxSummaryTarget)
         target = target.left(maxSummaryTarget / 2) + u"…"_s + target.right(maxSummaryTarget / 2);
-    parts << u"<b>%1</b> %2"_s.arg(displayText(delivery.method).toHtmlEscaped(),
-                                   target.toHtmlEscaped());
+    if (delivery.method.isEmpty() && target.isEmpty()) {
+        // A rejected request may not even have had a request line.
+        parts << u"<b>%1</b>"_s.arg(tr("No request line").toHtmlEscaped());
+    } else {
+        parts << u"<b>%1</b> %2"_s.arg(displayText(delivery.method).toHtmlEscaped(),
+                                       target.toHtmlEscaped());
+    }
     if (!delivery.httpVersion.isEmpty())
         parts << displayText(delivery.httpVersion).toHtmlEscaped();
     if (!delivery.remoteAddress.isEmpty())

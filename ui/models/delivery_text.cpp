@@ -1,5 +1,6 @@
 #include "delivery_text.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <QStringDecoder>
@@ -26,6 +27,9 @@ QString displayTime(qint64 msecsSinceEpoch)
 
 QString displaySize(qint64 bytes)
 {
+    // QLocale says "1 bytes".
+    if (bytes == 1)
+        return QCoreApplication::translate("hookbench", "1 byte");
     return QLocale().formattedDataSize(bytes, 1);
 }
 
