@@ -76,6 +76,61 @@ const QList<QList<QString>> migrations = {
         {
                 u"ALTER TABLE secrets ADD COLUMN backend TEXT NOT NULL DEFAULT 'database'"_s,
         },
+        // 4: outgoing subscriptions, their outbox, and outgoing attempts in the same history
+        // as incoming requests. Secrets of subscriptions live in the secrets table
+        // ("subscription/<id>"), never here.
+        {
+                uR"(CREATE TABLE subscriptions (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            event_types TEXT NOT NULL DEFAULT '*',
+            condition TEXT NOT NULL DEFAULT '',
+            payload_fields TEXT NOT NULL DEFAULT '',
+            sign_scheme TEXT NOT NULL DEFAULT '',
+            sign_config TEXT NOT NULL DEFAULT '',
+            auth_kind TEXT NOT NULL DEFAULT 'none',
+            auth_user TEXT NOT NULL DEFAULT '',
+            headers BLOB NOT NULL DEFAULT x'',
+            body_format TEXT NOT NULL DEFAULT 'json',
+            timeout_ms INTEGER NOT NULL DEFAULT 30000,
+            tls_verify INTEGER NOT NULL DEFAULT 1,
+            retry_schedule TEXT NOT NULL DEFAULT '',
+            preset TEXT NOT NULL DEFAULT '',
+            disable_after INTEGER NOT NULL DEFAULT 0,
+            failure_streak INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            removed_at INTEGER))"_s,
+                u"CREATE UNIQUE INDEX subscriptions_active_name ON subscriptions(name) "
+                "WHERE removed_at IS NULL"_s,
+                // The outbox (Compass's WebhookData): a message is written before it is sent,
+                // so a restart or a crash resumes it.
+                uR"(CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            subscription_id INTEGER NOT NULL REFERENCES subscriptions(id),
+            event_type TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            content_type TEXT NOT NULL DEFAULT '',
+            state INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_error TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL))"_s,
+                u"CREATE INDEX messages_pending ON messages(next_attempt_at) WHERE state = 0"_s,
+                u"CREATE INDEX messages_subscription ON messages(subscription_id, state)"_s,
+                u"ALTER TABLE deliveries ADD COLUMN direction TEXT NOT NULL DEFAULT 'in'"_s,
+                u"ALTER TABLE deliveries ADD COLUMN message_id INTEGER"_s,
+                u"ALTER TABLE deliveries ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0"_s,
+                u"ALTER TABLE deliveries ADD COLUMN subscription_id INTEGER"_s,
+                u"ALTER TABLE deliveries ADD COLUMN url TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE deliveries ADD COLUMN duration_us INTEGER NOT NULL DEFAULT 0"_s,
+                u"ALTER TABLE deliveries ADD COLUMN error TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE deliveries ADD COLUMN replay_of INTEGER"_s,
+                u"CREATE INDEX deliveries_message ON deliveries(message_id) "
+                "WHERE message_id IS NOT NULL"_s,
+        },
 };
 
 } // namespace

@@ -15,8 +15,8 @@ class Database
 
 public:
     // Schema history: 1 = endpoints, deliveries, settings; 2 = verification and secrets;
-    // 3 = where each secret is kept.
-    static constexpr int currentSchemaVersion = 3;
+    // 3 = where each secret is kept; 4 = subscriptions, the outbox, outgoing attempts.
+    static constexpr int currentSchemaVersion = 4;
     static constexpr const char *memoryLocation = ":memory:";
 
     Database();
