@@ -38,6 +38,43 @@ std::optional<DeliveryState> deliveryStateFromName(QStringView name)
     return std::nullopt;
 }
 
+QString deliveryDirectionName(DeliveryDirection direction)
+{
+    return direction == DeliveryDirection::Outgoing ? u"out"_s : u"in"_s;
+}
+
+std::optional<DeliveryDirection> deliveryDirectionFromName(QStringView name)
+{
+    if (name == u"in")
+        return DeliveryDirection::Incoming;
+    if (name == u"out")
+        return DeliveryDirection::Outgoing;
+    return std::nullopt;
+}
+
+QString messageStateName(MessageState state)
+{
+    switch (state) {
+    case MessageState::Pending:
+        return u"pending"_s;
+    case MessageState::Delivered:
+        return u"delivered"_s;
+    case MessageState::Failed:
+        return u"failed"_s;
+    }
+    return u"pending"_s;
+}
+
+std::optional<MessageState> messageStateFromName(QStringView name)
+{
+    for (const MessageState state :
+         {MessageState::Pending, MessageState::Delivered, MessageState::Failed}) {
+        if (name == messageStateName(state))
+            return state;
+    }
+    return std::nullopt;
+}
+
 QByteArray Delivery::path() const
 {
     return pathOf(target);

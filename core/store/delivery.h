@@ -16,6 +16,33 @@ enum class DeliveryState {
 QString deliveryStateName(DeliveryState state); // stable, for --json and filters
 std::optional<DeliveryState> deliveryStateFromName(QStringView name);
 
+// Which way a delivery went: a request we captured, or an attempt we sent to a subscription.
+enum class DeliveryDirection { Incoming, Outgoing };
+
+QString deliveryDirectionName(DeliveryDirection direction); // "in", "out": stored and --json
+std::optional<DeliveryDirection> deliveryDirectionFromName(QStringView name);
+
+// Where an outbox message stands (the messages table's state column).
+enum class MessageState { Pending = 0, Delivered = 1, Failed = 2 };
+
+QString messageStateName(MessageState state); // "pending", "delivered", "failed"
+std::optional<MessageState> messageStateFromName(QStringView name);
+
+// An outgoing attempt: which message and subscription it served, where it went, how it ended.
+// The request side (method, target, headers, body) and the response are the Delivery's own.
+struct OutgoingAttempt
+{
+    qint64 messageId = 0;
+    int attempt = 0; // 1 for the first try
+    qint64 subscriptionId = 0;
+    QString url;
+    qint64 durationUs = 0;
+    QString error; // the network error or timeout; empty when a response came back
+    std::optional<qint64> replayOf;
+
+    friend bool operator==(const OutgoingAttempt &, const OutgoingAttempt &) = default;
+};
+
 // What the server answered (or will answer) to a captured request.
 struct HttpResponseRecord
 {
@@ -62,6 +89,8 @@ struct Delivery
     // The sender's own id for this delivery (webhook-id, X-GitHub-Delivery...): a second
     // delivery with the same id is a retry or a replay attack.
     QByteArray senderDeliveryId;
+    DeliveryDirection direction = DeliveryDirection::Incoming;
+    OutgoingAttempt outgoing; // only for DeliveryDirection::Outgoing
 
     QByteArray path() const;
     QByteArray query() const; // without the '?'
@@ -82,6 +111,11 @@ struct DeliverySummary
     qint64 bodySize = 0;
     QByteArray contentType;
     QString verificationOutcome; // empty when the endpoint checks nothing
+    DeliveryDirection direction = DeliveryDirection::Incoming;
+    // Outgoing rows only: the attempt, the subscription's name and its message's state now.
+    OutgoingAttempt outgoing;
+    QString subscriptionName;
+    std::optional<MessageState> messageState;
 
     QByteArray path() const;
     QByteArray query() const;
@@ -96,10 +130,14 @@ struct DeliveryFilter
     std::optional<DeliveryState> state;
     // "valid", "invalid", "not-configured", or "unchecked" (no scheme configured).
     QString verification;
+    std::optional<DeliveryDirection> direction;
 
     static DeliveryFilter all() { return {}; }
-    static DeliveryFilter inbox() { return {Scope::Inbox, 0, std::nullopt, {}}; }
-    static DeliveryFilter endpoint(qint64 id) { return {Scope::Endpoint, id, std::nullopt, {}}; }
+    static DeliveryFilter inbox() { return {Scope::Inbox, 0, std::nullopt, {}, std::nullopt}; }
+    static DeliveryFilter endpoint(qint64 id)
+    {
+        return {Scope::Endpoint, id, std::nullopt, {}, std::nullopt};
+    }
 
     friend bool operator==(const DeliveryFilter &, const DeliveryFilter &) = default;
 };

@@ -18,7 +18,36 @@ namespace {
 
 const QString summaryColumns = u"d.id, d.received_at, d.endpoint_id, e.name, d.state, "
                                "d.reject_reason, d.method, d.target, d.response_status, "
-                               "d.body_size, d.content_type, d.verification"_s;
+                               "d.body_size, d.content_type, d.verification, d.direction, "
+                               "d.message_id, d.attempt, d.subscription_id, d.url, "
+                               "d.duration_us, d.error, d.replay_of, s.name, m.state"_s;
+
+// Outgoing rows name their subscription and show their message's state as it is now.
+const QString summaryJoins = u" FROM deliveries d LEFT JOIN endpoints e ON e.id = d.endpoint_id"
+                             " LEFT JOIN subscriptions s ON s.id = d.subscription_id"
+                             " LEFT JOIN messages m ON m.id = d.message_id"_s;
+
+// Columns 0..7 of `row` starting at `first`: direction, message_id, attempt, subscription_id,
+// url, duration_us, error, replay_of.
+void readOutgoing(const QSqlQuery &query, int first, DeliveryDirection &direction,
+                  OutgoingAttempt &outgoing)
+{
+    direction = deliveryDirectionFromName(query.value(first).toString())
+                        .value_or(DeliveryDirection::Incoming);
+    outgoing.messageId = query.value(first + 1).toLongLong();
+    outgoing.attempt = query.value(first + 2).toInt();
+    outgoing.subscriptionId = query.value(first + 3).toLongLong();
+    outgoing.url = query.value(first + 4).toString();
+    outgoing.durationUs = query.value(first + 5).toLongLong();
+    outgoing.error = query.value(first + 6).toString();
+    if (!query.isNull(first + 7))
+        outgoing.replayOf = query.value(first + 7).toLongLong();
+}
+
+QVariant optionalId(qint64 id, bool present)
+{
+    return present ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
 
 // Appends the filter's conditions; values are bound by name, never spliced into the text.
 QString whereClause(const DeliveryFilter &filter, const QString &keyset)
@@ -40,6 +69,8 @@ QString whereClause(const DeliveryFilter &filter, const QString &keyset)
         conditions << u"d.state = :state"_s;
     if (!filter.verification.isEmpty())
         conditions << u"d.verification = :verification"_s;
+    if (filter.direction)
+        conditions << u"d.direction = :direction"_s;
     return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
 }
 
@@ -54,6 +85,8 @@ void bindFilter(QSqlQuery &query, const DeliveryFilter &filter)
         query.bindValue(u":verification"_s,
                         filter.verification == u"unchecked" ? QString(u""_s) : filter.verification);
     }
+    if (filter.direction)
+        query.bindValue(u":direction"_s, deliveryDirectionName(*filter.direction));
 }
 
 DeliverySummary readSummary(const QSqlQuery &query)
@@ -72,6 +105,10 @@ DeliverySummary readSummary(const QSqlQuery &query)
     summary.bodySize = query.value(9).toLongLong();
     summary.contentType = query.value(10).toString().toLatin1();
     summary.verificationOutcome = query.value(11).toString();
+    readOutgoing(query, 12, summary.direction, summary.outgoing);
+    summary.subscriptionName = query.value(20).toString();
+    if (!query.isNull(21))
+        summary.messageState = static_cast<MessageState>(query.value(21).toInt());
     return summary;
 }
 
@@ -98,6 +135,14 @@ constexpr std::array insertColumns = {
         "verification_scheme",
         "verification_explanation",
         "sender_delivery_id",
+        "direction",
+        "message_id",
+        "attempt",
+        "subscription_id",
+        "url",
+        "duration_us",
+        "error",
+        "replay_of",
 };
 
 // Bound by ready-made names: Qt's positional binding formats a ":%1" name for every value it
@@ -139,6 +184,7 @@ bool DeliveryStore::insert(QList<Delivery> &deliveries)
     query.prepare(insertStatement());
     const QStringList &placeholders = insertPlaceholders();
     for (Delivery &delivery : deliveries) {
+        const bool outgoing = delivery.direction == DeliveryDirection::Outgoing;
         const std::array<QVariant, insertColumns.size()> values = {
                 delivery.receivedAtMs,
                 delivery.endpointId ? QVariant(*delivery.endpointId)
@@ -163,6 +209,15 @@ bool DeliveryStore::insert(QList<Delivery> &deliveries)
                 text(delivery.verification.schemeId),
                 text(delivery.verification.explanation),
                 text(QString::fromUtf8(delivery.senderDeliveryId)),
+                deliveryDirectionName(delivery.direction),
+                optionalId(delivery.outgoing.messageId, outgoing),
+                delivery.outgoing.attempt,
+                optionalId(delivery.outgoing.subscriptionId, outgoing),
+                text(delivery.outgoing.url),
+                delivery.outgoing.durationUs,
+                text(delivery.outgoing.error),
+                optionalId(delivery.outgoing.replayOf.value_or(0),
+                           delivery.outgoing.replayOf.has_value()),
         };
         for (std::size_t column = 0; column < values.size(); ++column)
             query.bindValue(placeholders.at(qsizetype(column)), values[column]);
@@ -190,7 +245,9 @@ std::optional<Delivery> DeliveryStore::delivery(qint64 id) const
                   "d.method, d.target, d.http_version, d.remote_address, d.headers, d.body, "
                   "d.body_size, d.content_type, d.response_status, d.response_headers, "
                   "d.response_body, d.processing_us, d.verification, d.verification_reason, "
-                  "d.verification_scheme, d.verification_explanation, d.sender_delivery_id "
+                  "d.verification_scheme, d.verification_explanation, d.sender_delivery_id, "
+                  "d.direction, d.message_id, d.attempt, d.subscription_id, d.url, "
+                  "d.duration_us, d.error, d.replay_of "
                   "FROM deliveries d "
                   "LEFT JOIN endpoints e ON e.id = d.endpoint_id WHERE d.id = ?"_s);
     query.addBindValue(id);
@@ -227,6 +284,7 @@ std::optional<Delivery> DeliveryStore::delivery(qint64 id) const
     delivery.verification.schemeId = query.value(20).toString();
     delivery.verification.explanation = query.value(21).toString();
     delivery.senderDeliveryId = query.value(22).toString().toUtf8();
+    readOutgoing(query, 23, delivery.direction, delivery.outgoing);
     return delivery;
 }
 
@@ -236,9 +294,8 @@ QList<DeliverySummary> DeliveryStore::page(const DeliveryFilter &filter, qint64 
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     const QString keyset = beforeId > 0 ? u"d.id < :before"_s : QString();
-    query.prepare(u"SELECT "_s + summaryColumns
-                  + u" FROM deliveries d LEFT JOIN endpoints e ON e.id = d.endpoint_id"_s
-                  + whereClause(filter, keyset) + u" ORDER BY d.id DESC LIMIT :limit"_s);
+    query.prepare(u"SELECT "_s + summaryColumns + summaryJoins + whereClause(filter, keyset)
+                  + u" ORDER BY d.id DESC LIMIT :limit"_s);
     if (beforeId > 0)
         query.bindValue(u":before"_s, beforeId);
     bindFilter(query, filter);
@@ -258,8 +315,7 @@ QList<DeliverySummary> DeliveryStore::newerThan(const DeliveryFilter &filter, qi
 {
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT "_s + summaryColumns
-                  + u" FROM deliveries d LEFT JOIN endpoints e ON e.id = d.endpoint_id"_s
+    query.prepare(u"SELECT "_s + summaryColumns + summaryJoins
                   + whereClause(filter, u"d.id > :after"_s)
                   + u" ORDER BY d.id DESC LIMIT :limit"_s);
     query.bindValue(u":after"_s, afterId);
@@ -294,6 +350,25 @@ QList<qint64> DeliveryStore::earlierWithSenderId(const QByteArray &senderDeliver
     while (query.next())
         ids.append(query.value(0).toLongLong());
     return ids;
+}
+
+QList<Delivery> DeliveryStore::attemptsOf(qint64 messageId) const
+{
+    QList<Delivery> attempts;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT id FROM deliveries WHERE message_id = ? ORDER BY attempt, id"_s);
+    query.addBindValue(messageId);
+    if (!query.exec()) {
+        m_error = tr("Cannot read the attempts of message %1: %2")
+                          .arg(messageId)
+                          .arg(query.lastError().text());
+        return attempts;
+    }
+    while (query.next()) {
+        if (auto attempt = delivery(query.value(0).toLongLong()))
+            attempts.append(*std::move(attempt));
+    }
+    return attempts;
 }
 
 qint64 DeliveryStore::latestId() const

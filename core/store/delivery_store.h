@@ -31,6 +31,8 @@ public:
     // Earlier deliveries that carried the same sender id: the replay-attack warning.
     QList<qint64> earlierWithSenderId(const QByteArray &senderDeliveryId, qint64 beforeId,
                                       int limit = 10) const;
+    // The attempts made for an outbox message, first attempt first, with bytes and responses.
+    QList<Delivery> attemptsOf(qint64 messageId) const;
     qint64 latestId() const;
     qint64 count(const DeliveryFilter &filter) const;
 
