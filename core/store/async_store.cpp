@@ -158,6 +158,53 @@ void AsyncStore::fetchEndpoints(QObject *context, std::function<void(QList<Endpo
             std::move(done));
 }
 
+void AsyncStore::fetchEarlierWithSenderId(const QByteArray &senderDeliveryId, qint64 beforeId,
+                                          QObject *context, std::function<void(QList<qint64>)> done)
+{
+    runOnWorker(
+            m_worker.data(), context,
+            [senderDeliveryId, beforeId](StoreWorker &worker) {
+                return std::tuple(
+                        worker.deliveries.earlierWithSenderId(senderDeliveryId, beforeId));
+            },
+            std::move(done));
+}
+
+void AsyncStore::fetchCount(const DeliveryFilter &filter, QObject *context,
+                            std::function<void(qint64)> done)
+{
+    runOnWorker(
+            m_worker.data(), context,
+            [filter](StoreWorker &worker) { return std::tuple(worker.deliveries.count(filter)); },
+            std::move(done));
+}
+
+void AsyncStore::fetchSecretBackendDescription(QObject *context, std::function<void(QString)> done)
+{
+    runOnWorker(
+            m_worker.data(), context,
+            [](StoreWorker &worker) {
+                return std::tuple(worker.endpoints.secretVault().backendDescription());
+            },
+            std::move(done));
+}
+
+void AsyncStore::fetchEndpointSecretBackend(
+        qint64 endpointId, QObject *context,
+        std::function<void(std::optional<SecretBackend>, QString)> done)
+{
+    runOnWorker(
+            m_worker.data(), context,
+            [endpointId](StoreWorker &worker) {
+                const std::optional<SecretBackend> backend
+                        = worker.endpoints.secretBackend(endpointId);
+                return std::tuple(backend,
+                                  backend ? worker.endpoints.secretVault().describe(*backend)
+                                          : QString());
+            },
+            std::move(done));
+}
+
 void AsyncStore::addEndpoint(const Endpoint &endpoint, QObject *context,
                              std::function<void(std::optional<Endpoint>, QString)> done)
 {

@@ -2,6 +2,7 @@
 
 #include "delivery.h"
 #include "endpoint.h"
+#include "secret_vault.h"
 
 #include <QObject>
 #include <QPointer>
@@ -37,6 +38,18 @@ public:
     void fetchDelivery(qint64 id, QObject *context,
                        std::function<void(std::optional<Delivery>, QString error)> done);
     void fetchEndpoints(QObject *context, std::function<void(QList<Endpoint>)> done);
+    // Earlier deliveries that carried `senderDeliveryId`, newest first: the replay warning.
+    void fetchEarlierWithSenderId(const QByteArray &senderDeliveryId, qint64 beforeId,
+                                  QObject *context, std::function<void(QList<qint64>)> done);
+    void fetchCount(const DeliveryFilter &filter, QObject *context,
+                    std::function<void(qint64)> done);
+    // Where new secrets go, as a sentence for the UI. Asking may wait for the keychain, which
+    // is why it is asked here and not on the GUI thread.
+    void fetchSecretBackendDescription(QObject *context, std::function<void(QString)> done);
+    // Where one endpoint's secret is kept (nullopt: it has none), with that place described.
+    void
+    fetchEndpointSecretBackend(qint64 endpointId, QObject *context,
+                               std::function<void(std::optional<SecretBackend>, QString)> done);
 
     // Endpoint edits; `done` gets the stored endpoint or an error message.
     void addEndpoint(const Endpoint &endpoint, QObject *context,

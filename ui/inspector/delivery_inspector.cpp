@@ -4,6 +4,7 @@
 #include "hex_view.h"
 #include "models/delivery_text.h"
 #include "models/header_list_model.h"
+#include "signature_pane.h"
 #include "store/async_store.h"
 
 #include <QCoreApplication>
@@ -102,6 +103,9 @@ DeliveryInspector::DeliveryInspector(AsyncStore *store, QWidget *parent)
     m_responseView = makeTextView(m_tabs, tr("Response sent"));
     m_tabs->addTab(m_responseView, tr("&Response"));
 
+    m_signaturePane = new SignaturePane(store, m_tabs);
+    m_tabs->addTab(m_signaturePane, tr("&Signature"));
+
     m_stack->addWidget(page);
 }
 
@@ -129,6 +133,7 @@ void DeliveryInspector::clear()
     m_bodyView->clear();
     m_hexView->setData({});
     m_responseView->clear();
+    m_signaturePane->clear();
     m_placeholder->setText(tr("Select a delivery to see its headers and body."));
     m_stack->setCurrentWidget(m_placeholder);
 }
@@ -148,6 +153,7 @@ void DeliveryInspector::display(const Delivery &delivery)
     m_headersView->resizeColumnToContents(HeaderListModel::NameColumn);
     m_hexView->setData(delivery.body);
     m_responseView->setPlainText(responseWireText(delivery));
+    m_signaturePane->setDelivery(delivery);
     m_bodyNote->hide();
     m_bodyView->setPlainText(delivery.body.isEmpty() ? tr("(no body)") : tr("Formatting…"));
     m_stack->setCurrentIndex(1);

@@ -17,6 +17,7 @@ namespace hookbench {
 class AsyncStore;
 class HeaderListModel;
 class HexView;
+class SignaturePane;
 
 // The selected delivery in full: a summary line, the headers as they arrived, the body as text
 // (indented when it is JSON) and as hex, and the response Hookbench sent back.
@@ -38,6 +39,7 @@ public:
     HeaderListModel *headersModel() const { return m_headersModel; }
     HexView *hexView() const { return m_hexView; }
     QTabWidget *tabs() const { return m_tabs; }
+    SignaturePane *signaturePane() const { return m_signaturePane; }
 
 signals:
     // The delivery is on screen; its body text may still be formatting.
@@ -65,6 +67,7 @@ private:
     QPlainTextEdit *m_bodyView = nullptr;
     HexView *m_hexView = nullptr;
     QPlainTextEdit *m_responseView = nullptr;
+    SignaturePane *m_signaturePane = nullptr;
 };
 
 } // namespace hookbench

@@ -1,0 +1,344 @@
+#include "signature_pane.h"
+
+#include "signing/scheme_combo.h"
+#include "signing/scheme_finder.h"
+#include "signing/scheme_registry.h"
+#include "signing/secret_field.h"
+#include "store/async_store.h"
+
+#include <QCoreApplication>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThreadPool>
+#include <QVBoxLayout>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace hookbench {
+
+namespace {
+constexpr auto validColor = "#2e9d4f";
+constexpr auto invalidColor = "#e04f3f";
+
+// Runs `work` on the thread pool and hands its result to `apply` back on the GUI thread, unless
+// `pane` is gone by then.
+template<typename Work, typename Apply>
+void runInBackground(QPointer<SignaturePane> pane, Work work, Apply apply)
+{
+    QThreadPool::globalInstance()->start(
+            [pane, work = std::move(work), apply = std::move(apply)]() mutable {
+                auto result = work();
+                // The answer goes through the application object, which outlives any widget, and
+                // the pointer is only looked at back on the GUI thread.
+                QMetaObject::invokeMethod(
+                        QCoreApplication::instance(),
+                        [pane, result = std::move(result), apply = std::move(apply)]() mutable {
+                            if (pane)
+                                apply(std::move(result));
+                        },
+                        Qt::QueuedConnection);
+            });
+}
+
+QString outcomeHtml(const QString &outcome)
+{
+    if (outcome == VerificationResult::outcomeName(VerificationResult::Outcome::Valid)) {
+        return u"<span style=\"color:%1\"><b>✓ %2</b></span>"_s.arg(
+                QLatin1StringView(validColor), SignaturePane::tr("Valid").toHtmlEscaped());
+    }
+    if (outcome == VerificationResult::outcomeName(VerificationResult::Outcome::Invalid)) {
+        return u"<span style=\"color:%1\"><b>✗ %2</b></span>"_s.arg(
+                QLatin1StringView(invalidColor), SignaturePane::tr("Invalid").toHtmlEscaped());
+    }
+    return u"<b>%1</b>"_s.arg(SignaturePane::tr("Not configured").toHtmlEscaped());
+}
+} // namespace
+
+SignaturePane::SignaturePane(AsyncStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    setAccessibleName(tr("Signature"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    m_replay = new QLabel(this);
+    m_replay->setObjectName(u"replayWarning"_s);
+    m_replay->setWordWrap(true);
+    m_replay->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_replay->setStyleSheet(u"QLabel { background: #f6d55c; color: #1e1e1e; padding: 6px;"
+                            " border-radius: 3px; }"_s);
+    m_replay->hide();
+    layout->addWidget(m_replay);
+
+    m_stored = new QLabel(this);
+    m_stored->setObjectName(u"storedResult"_s);
+    m_stored->setTextFormat(Qt::RichText);
+    m_stored->setWordWrap(true);
+    m_stored->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stored->setAccessibleName(tr("Result on arrival"));
+    layout->addWidget(m_stored);
+
+    auto *check = new QGroupBox(tr("Check again"), this);
+    auto *form = new QFormLayout(check);
+    m_scheme = new SchemeCombo(SchemeCombo::NoneEntry::Hidden, check);
+    m_scheme->setObjectName(u"scheme"_s);
+    form->addRow(tr("S&cheme:"), m_scheme);
+    m_secret = new SecretField(check);
+    m_secret->setObjectName(u"secret"_s);
+    m_secret->setPlaceholderText(tr("The secret the sender signs with"));
+    form->addRow(tr("S&ecret:"), m_secret);
+    m_tolerance = new QSpinBox(check);
+    m_tolerance->setObjectName(u"tolerance"_s);
+    m_tolerance->setRange(0, 7 * 24 * 3600);
+    m_tolerance->setValue(300);
+    m_tolerance->setSuffix(tr(" s"));
+    m_tolerance->setSpecialValueText(tr("Off"));
+    m_tolerance->setToolTip(tr("How far the signed timestamp may be from the time of receipt. "
+                               "Off checks signatures of old deliveries regardless of age."));
+    form->addRow(tr("&Tolerance:"), m_tolerance);
+    auto *buttons = new QHBoxLayout;
+    m_verify = new QPushButton(tr("&Verify"), check);
+    m_verify->setObjectName(u"verify"_s);
+    m_find = new QPushButton(tr("&Find the Scheme"), check);
+    m_find->setObjectName(u"findScheme"_s);
+    m_find->setToolTip(tr("Try every known scheme and every header with this secret"));
+    m_status = new QLabel(check);
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+    buttons->addWidget(m_verify);
+    buttons->addWidget(m_find);
+    buttons->addWidget(m_status, 1);
+    form->addRow(buttons);
+    layout->addWidget(check);
+
+    m_output = new QPlainTextEdit(this);
+    m_output->setObjectName(u"diagnosis"_s);
+    m_output->setReadOnly(true);
+    m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_output->setAccessibleName(tr("Diagnosis"));
+    m_output->setPlaceholderText(
+            tr("Verify shows the signed string, the expected and received signatures and the "
+               "usual suspects tried."));
+    layout->addWidget(m_output, 1);
+
+    connect(m_verify, &QPushButton::clicked, this, &SignaturePane::verify);
+    connect(m_find, &QPushButton::clicked, this, &SignaturePane::findScheme);
+    connect(m_secret, &QLineEdit::textChanged, this, &SignaturePane::updateButtons);
+    connect(m_secret, &QLineEdit::returnPressed, this, &SignaturePane::verify);
+    updateButtons();
+}
+
+SignedRequest SignaturePane::signedRequest(const Delivery &delivery)
+{
+    SignedRequest request;
+    request.headers = delivery.headers;
+    request.body = delivery.body;
+    request.method = delivery.method;
+    // The store does not record whether the connection was TLS; plain HTTP is what a local
+    // receiver gets unless a certificate is configured.
+    const QByteArray host = delivery.headers.value("host").value_or("localhost");
+    request.url = QUrl::fromEncoded("http://" + host + delivery.target);
+    return request;
+}
+
+void SignaturePane::setDelivery(const Delivery &delivery)
+{
+    ++m_generation;
+    ++m_checkGeneration;
+    const bool sameEndpoint = m_delivery && m_delivery->endpointId == delivery.endpointId;
+    m_delivery = delivery;
+    setBusy(false);
+    m_output->clear();
+    m_status->clear();
+    showStored(delivery);
+    checkReplay(delivery);
+    // A secret typed for one delivery stays for the next one of the same endpoint: that is how
+    // a user tries a secret on several deliveries in a row.
+    if (sameEndpoint)
+        return;
+    m_endpointVerification.reset();
+    m_secret->clear();
+    m_secret->setRevealed(false);
+    m_scheme->setSchemeId(delivery.verification.schemeId.isEmpty()
+                                  ? u"github"_s
+                                  : delivery.verification.schemeId);
+    if (!m_store || !delivery.endpointId)
+        return;
+    const qint64 endpointId = *delivery.endpointId;
+    const quint64 generation = m_generation;
+    m_store->fetchEndpoints(this, [this, endpointId, generation](const QList<Endpoint> &all) {
+        if (generation != m_generation)
+            return;
+        for (const Endpoint &endpoint : all) {
+            if (endpoint.id == endpointId) {
+                applyEndpoint(endpoint);
+                break;
+            }
+        }
+        emit endpointLoaded();
+    });
+}
+
+void SignaturePane::applyEndpoint(const Endpoint &endpoint)
+{
+    if (!endpoint.verification.isConfigured())
+        return;
+    m_endpointVerification = endpoint.verification;
+    m_scheme->setSchemeId(endpoint.verification.schemeId);
+    m_secret->setSecret(endpoint.verification.secret);
+    m_tolerance->setValue(static_cast<int>(
+            std::clamp<qint64>(endpoint.verification.toleranceSeconds, 0, m_tolerance->maximum())));
+}
+
+void SignaturePane::clear()
+{
+    ++m_generation;
+    ++m_checkGeneration;
+    m_delivery.reset();
+    m_endpointVerification.reset();
+    m_stored->clear();
+    m_replay->hide();
+    m_replay->clear();
+    m_output->clear();
+    m_status->clear();
+    m_secret->clear();
+    m_secret->setRevealed(false);
+    setBusy(false);
+}
+
+void SignaturePane::showStored(const Delivery &delivery)
+{
+    const DeliveryVerification &stored = delivery.verification;
+    if (!stored.isChecked()) {
+        m_stored->setText(tr("On arrival: <b>not checked</b>. Its endpoint verifies no "
+                             "signature; choose a scheme below to check it now."));
+        return;
+    }
+    QString html = tr("On arrival (%1): %2")
+                           .arg(stored.schemeId.toHtmlEscaped(), outcomeHtml(stored.outcome));
+    if (!stored.reason.isEmpty() && stored.reason != u"none"_s)
+        html += u" — "_s + stored.reason.toHtmlEscaped();
+    if (!stored.explanation.isEmpty())
+        html += u"<br>"_s + stored.explanation.toHtmlEscaped();
+    m_stored->setText(html);
+}
+
+void SignaturePane::checkReplay(const Delivery &delivery)
+{
+    m_replay->hide();
+    m_replay->clear();
+    if (!m_store || delivery.senderDeliveryId.isEmpty()) {
+        emit replayChecked();
+        return;
+    }
+    const quint64 generation = m_generation;
+    const QByteArray senderId = delivery.senderDeliveryId;
+    m_store->fetchEarlierWithSenderId(
+            senderId, delivery.id, this, [this, generation, senderId](const QList<qint64> &ids) {
+                if (generation != m_generation)
+                    return;
+                if (!ids.isEmpty()) {
+                    QStringList numbers;
+                    for (const qint64 id : ids)
+                        numbers << u"#%1"_s.arg(id);
+                    m_replay->setText(
+                            tr("⚠ Possible replay: the sender's delivery id %1 was already "
+                               "received in %2. A retry carries the same id; a receiver "
+                               "should process each id once.",
+                               nullptr, int(ids.size()))
+                                    .arg(QString::fromUtf8(senderId),
+                                         QLocale().createSeparatedList(numbers)));
+                    m_replay->show();
+                }
+                emit replayChecked();
+            });
+}
+
+void SignaturePane::verify()
+{
+    const SignatureScheme *scheme = m_scheme->scheme();
+    if (!m_delivery || !scheme || m_busy)
+        return;
+    SchemeOptions options;
+    options.now = m_delivery->receivedAtMs / 1000;
+    options.toleranceSeconds = m_tolerance->value();
+    options.config = m_endpointVerification && m_endpointVerification->schemeId == scheme->id()
+                             ? m_endpointVerification->config
+                             : scheme->defaultConfig();
+    const SignedRequest request = signedRequest(*m_delivery);
+    const QByteArray secret = m_secret->secret();
+    const quint64 generation = ++m_checkGeneration;
+    setBusy(true);
+    m_status->setText(tr("Verifying…"));
+    runInBackground(
+            this,
+            [scheme, request, secret, options] { return scheme->verify(request, secret, options); },
+            [this, generation](VerificationResult result) {
+                if (generation != m_checkGeneration)
+                    return;
+                setBusy(false);
+                m_status->setText(result.isValid() ? tr("Valid") : tr("Not valid"));
+                m_output->setPlainText(result.toText());
+                emit verified(result);
+            });
+}
+
+void SignaturePane::findScheme()
+{
+    if (!m_delivery || m_busy)
+        return;
+    const SignedRequest request = signedRequest(*m_delivery);
+    const QByteArray secret = m_secret->secret();
+    const qint64 now = m_delivery->receivedAtMs / 1000;
+    const quint64 generation = ++m_checkGeneration;
+    setBusy(true);
+    m_status->setText(tr("Trying every scheme…"));
+    runInBackground(
+            this, [request, secret, now] { return SchemeFinder::find(request, secret, now); },
+            [this, generation](SchemeFinder::Report report) {
+                if (generation != m_checkGeneration)
+                    return;
+                setBusy(false);
+                m_status->setText(report.found() ? tr("Found") : tr("No scheme matches"));
+                m_output->setPlainText(report.toText());
+                emit schemeFound(report.found());
+            });
+}
+
+void SignaturePane::setBusy(bool busy)
+{
+    m_busy = busy;
+    updateButtons();
+}
+
+void SignaturePane::updateButtons()
+{
+    const bool ready = m_delivery && !m_busy && !m_secret->text().isEmpty();
+    m_verify->setEnabled(ready);
+    m_find->setEnabled(ready);
+}
+
+QString SignaturePane::storedText() const
+{
+    return m_stored->text();
+}
+
+QString SignaturePane::outputText() const
+{
+    return m_output->toPlainText();
+}
+
+QString SignaturePane::replayWarning() const
+{
+    return m_replay->isHidden() ? QString() : m_replay->text();
+}
+
+} // namespace hookbench
