@@ -13,7 +13,7 @@ build_packages=(
     libboost-dev libsimdjson-dev qtkeychain-qt6-dev zlib1g-dev libssl-dev
 )
 test_packages=(
-    xvfb xauth x11-utils imagemagick wrk nginx-light postgresql clang-format curl bash
+    xvfb xauth x11-utils imagemagick wrk nginx-light postgresql clang-format curl bash jq time
 )
 
 want=("${build_packages[@]}")
