@@ -81,7 +81,9 @@ MainWindow::MainWindow(AsyncStore *store, Receiver *receiver, QWidget *parent)
     statusBar()->addPermanentWidget(m_stateIcon);
     statusBar()->addPermanentWidget(m_stateLabel, 1);
 
-    connect(m_sidebar, &EndpointSidebar::filterChanged, this, [this](const DeliveryFilter &filter) {
+    connect(m_sidebar, &EndpointSidebar::filterChanged, this, [this](DeliveryFilter filter) {
+        // The sidebar picks where; the history's own signature filter stays as it is.
+        filter.verification = m_historyModel->filter().verification;
         m_historyModel->setFilter(filter);
         updateReceiverUrl();
     });
@@ -341,6 +343,7 @@ void MainWindow::openSettings()
 
 void MainWindow::showStoreError(const QString &error)
 {
+    m_historyView->setStoreFailure(error);
     statusBar()->showMessage(tr("Database error: %1").arg(error));
     auto *box = new QMessageBox(QMessageBox::Critical, tr("Hookbench"),
                                 tr("The database cannot be opened."), QMessageBox::Close, this);

@@ -28,6 +28,11 @@ int usageError(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    // Threads other than the GUI thread (the receiver's, the store's) then run Qt's own poll
+    // dispatcher instead of a GLib main context each: measurably faster for bursts, as for
+    // `hookbench-cli serve`. The GUI thread keeps GLib's, which desktop integrations expect.
+    if (qEnvironmentVariableIsEmpty("QT_NO_THREADED_GLIB"))
+        qputenv("QT_NO_THREADED_GLIB", "1");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Hookbench"_s);
     QApplication::setApplicationName(u"hookbench"_s);

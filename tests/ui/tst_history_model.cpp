@@ -3,6 +3,7 @@
 #include "store_fixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
 #include <QDeadlineTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -25,6 +26,8 @@ private slots:
     void filter_data();
     void filter();
     void rejectedRowsAreMarked();
+    void verificationColumnAndFilter_data();
+    void verificationColumnAndFilter();
 
 private:
     static QList<qint64> shownIds(const HistoryModel &model)
@@ -243,6 +246,66 @@ void tst_HistoryModel::rejectedRowsAreMarked()
     QCOMPARE(model.index(1, HistoryModel::StatusColumn).data().toString(), u"200"_s);
     QCOMPARE(model.index(1, HistoryModel::ContentTypeColumn).data().toString(),
              u"application/json"_s);
+}
+
+void tst_HistoryModel::verificationColumnAndFilter_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QStringList>("shownBadges"); // newest first
+    QTest::newRow("all") << QString()
+                         << QStringList{QString(), u"not configured"_s, u"✗ invalid"_s,
+                                        u"✓ valid"_s};
+    QTest::newRow("valid") << u"valid"_s << QStringList{u"✓ valid"_s};
+    QTest::newRow("invalid") << u"invalid"_s << QStringList{u"✗ invalid"_s};
+    QTest::newRow("not configured") << u"not-configured"_s << QStringList{u"not configured"_s};
+    QTest::newRow("unchecked") << u"unchecked"_s << QStringList{QString()};
+}
+
+void tst_HistoryModel::verificationColumnAndFilter()
+{
+    QFETCH(QString, filter);
+    QFETCH(QStringList, shownBadges);
+    TestDatabase database;
+    const Endpoint github = database.addEndpoint(u"github"_s, u"/hooks/github"_s);
+    QList<Delivery> deliveries;
+    for (const QString &outcome : {u"valid"_s, u"invalid"_s, u"not-configured"_s, QString()}) {
+        Delivery delivery = makeDelivery("POST", "/hooks/github", github.id);
+        if (!outcome.isEmpty()) {
+            delivery.verification = {outcome, outcome == u"valid"_s ? u"none"_s : u"body-changed"_s,
+                                     u"github"_s, u"explained"_s};
+        }
+        deliveries.append(delivery);
+    }
+    database.insert(deliveries);
+
+    AsyncStore store;
+    openAndWait(store, database.path());
+    HistoryModel model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    DeliveryFilter deliveryFilter = DeliveryFilter::endpoint(github.id);
+    deliveryFilter.verification = filter;
+    model.setFilter(deliveryFilter);
+    QTRY_VERIFY(model.isLoaded());
+    QStringList badges;
+    for (int row = 0; row < model.rowCount(); ++row)
+        badges << model.index(row, HistoryModel::VerificationColumn).data().toString();
+    QCOMPARE(badges, shownBadges);
+    QCOMPARE(model.headerData(HistoryModel::VerificationColumn, Qt::Horizontal).toString(),
+             u"Signature"_s);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex badge = model.index(row, HistoryModel::VerificationColumn);
+        QVERIFY(!badge.data(Qt::ToolTipRole).toString().isEmpty());
+        // Valid and invalid are coloured, and not alike.
+        if (model.summary(row).verificationOutcome == u"invalid"_s) {
+            QVERIFY(badge.data(Qt::ToolTipRole).toString().contains(u"Signature tab"_s));
+            QCOMPARE(badge.data(Qt::ForegroundRole).value<QBrush>().color(),
+                     QColor(0xe0, 0x4f, 0x3f));
+        }
+        if (model.summary(row).verificationOutcome == u"valid"_s) {
+            QCOMPARE(badge.data(Qt::ForegroundRole).value<QBrush>().color(),
+                     QColor(0x2e, 0x9d, 0x4f));
+        }
+    }
 }
 
 QTEST_MAIN(tst_HistoryModel)

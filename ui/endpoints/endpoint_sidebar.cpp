@@ -128,6 +128,7 @@ void EndpointSidebar::updateActions()
 void EndpointSidebar::addEndpoint()
 {
     EndpointDialog dialog(m_model->endpoints(), this);
+    describeSecretStorage(dialog, 0);
     if (dialog.exec() != QDialog::Accepted || !m_store)
         return;
     m_store->addEndpoint(dialog.endpoint(), this,
@@ -149,6 +150,7 @@ void EndpointSidebar::editEndpoint()
         return;
     EndpointDialog dialog(m_model->endpoints(), this);
     dialog.setEndpoint(*current);
+    describeSecretStorage(dialog, current->id);
     dialog.focusName();
     if (dialog.exec() != QDialog::Accepted || !m_store)
         return;
@@ -159,6 +161,26 @@ void EndpointSidebar::editEndpoint()
         }
         m_model->refresh();
     });
+}
+
+void EndpointSidebar::describeSecretStorage(EndpointDialog &dialog, qint64 endpointId)
+{
+    if (!m_store)
+        return;
+    // An endpoint's own secret is read back from where it was written, which may not be where
+    // a new one would go today; the dialog says where this one is when it has one.
+    m_store->fetchSecretBackendDescription(
+            &dialog, [this, dialog = &dialog, endpointId](const QString &whereNew) {
+                dialog->setSecretStorageNote(whereNew);
+                if (endpointId == 0 || !m_store)
+                    return;
+                m_store->fetchEndpointSecretBackend(
+                        endpointId, dialog,
+                        [dialog](const std::optional<SecretBackend> &, const QString &whereNow) {
+                            if (!whereNow.isEmpty())
+                                dialog->setSecretStorageNote(whereNow);
+                        });
+            });
 }
 
 void EndpointSidebar::removeEndpoint()

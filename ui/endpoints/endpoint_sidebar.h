@@ -11,6 +11,7 @@ class QListView;
 namespace hookbench {
 
 class AsyncStore;
+class EndpointDialog;
 class EndpointListModel;
 
 // The list on the left: all deliveries, the inbox and the endpoints, with the actions that
@@ -40,6 +41,8 @@ signals:
 private:
     void addEndpoint();
     void editEndpoint();
+    // Fills in the dialog's line on where secrets are kept, asked on the store's thread.
+    void describeSecretStorage(EndpointDialog &dialog, qint64 endpointId);
     void removeEndpoint();
     void copyUrl();
     void updateActions();

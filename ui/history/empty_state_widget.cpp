@@ -99,11 +99,33 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     setUrl({});
 }
 
+void EmptyStateWidget::setStoreFailure(const QString &error)
+{
+    m_storeFailure = error;
+    setUrl(m_url, m_failure);
+}
+
+QString EmptyStateWidget::title() const
+{
+    return m_title->text();
+}
+
+QString EmptyStateWidget::explanation() const
+{
+    return m_explanation->text();
+}
+
 void EmptyStateWidget::setUrl(const QUrl &url, const QString &failure)
 {
     m_url = url;
-    const bool listening = !url.isEmpty();
-    if (listening) {
+    m_failure = failure;
+    const bool listening = !url.isEmpty() && m_storeFailure.isEmpty();
+    if (!m_storeFailure.isEmpty()) {
+        m_title->setText(tr("The database cannot be opened"));
+        m_explanation->setText(tr("%1\n\nCheck that the file and its folder are readable and "
+                                  "writable, or open another file with --db.")
+                                       .arg(m_storeFailure));
+    } else if (listening) {
         m_title->setText(tr("Waiting for the first webhook"));
         m_explanation->setText(tr("Point any webhook sender at this URL; every request appears "
                                   "here the moment it arrives, stored exactly as it was sent."));

@@ -22,6 +22,11 @@ public:
     // saying why when it could not start.
     void setUrl(const QUrl &url, const QString &failure = {});
     QUrl url() const { return m_url; }
+    // The database could not be opened: that, not the receiver, is then what the page explains,
+    // since nothing can be stored or shown until it is fixed. Empty clears it.
+    void setStoreFailure(const QString &error);
+    QString title() const;
+    QString explanation() const;
 
     static QString curlCommand(const QUrl &url);
 
@@ -29,6 +34,8 @@ private:
     void copy(const QString &text, const QString &confirmation);
 
     QUrl m_url;
+    QString m_failure;
+    QString m_storeFailure;
     QLabel *m_title = nullptr;
     QLabel *m_explanation = nullptr;
     QLineEdit *m_urlEdit = nullptr;

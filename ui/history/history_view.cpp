@@ -3,7 +3,10 @@
 #include "empty_state_widget.h"
 #include "models/history_model.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -18,6 +21,32 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto *filterBar = new QHBoxLayout;
+    filterBar->setContentsMargins(6, 2, 6, 0);
+    filterBar->addStretch(1);
+    m_verificationFilter = new QComboBox(this);
+    m_verificationFilter->setObjectName(u"verificationFilter"_s);
+    m_verificationFilter->setAccessibleName(tr("Show deliveries by signature"));
+    m_verificationFilter->addItem(tr("All"), QString());
+    m_verificationFilter->addItem(tr("✓ Valid"), u"valid"_s);
+    m_verificationFilter->addItem(tr("✗ Invalid"), u"invalid"_s);
+    m_verificationFilter->addItem(tr("Not configured"), u"not-configured"_s);
+    m_verificationFilter->addItem(tr("Unchecked"), u"unchecked"_s);
+    m_verificationFilter->setItemData(4, tr("Deliveries whose endpoint checks no signature"),
+                                      Qt::ToolTipRole);
+    auto *filterLabel = new QLabel(tr("Si&gnature:"), this);
+    filterLabel->setBuddy(m_verificationFilter);
+    filterBar->addWidget(filterLabel);
+    filterBar->addWidget(m_verificationFilter);
+    layout->addLayout(filterBar);
+    connect(m_verificationFilter, &QComboBox::currentIndexChanged, this, [this] {
+        DeliveryFilter filter = m_model->filter();
+        filter.verification = m_verificationFilter->currentData().toString();
+        if (filter != m_model->filter())
+            m_model->setFilter(filter);
+    });
+
     m_stack = new QStackedWidget(this);
     layout->addWidget(m_stack);
 
@@ -44,6 +73,7 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
     header->resizeSection(HistoryModel::MethodColumn, characterWidth * 9);
     header->resizeSection(HistoryModel::PathColumn, characterWidth * 36);
     header->resizeSection(HistoryModel::StatusColumn, characterWidth * 8);
+    header->resizeSection(HistoryModel::VerificationColumn, characterWidth * 14);
     header->resizeSection(HistoryModel::SizeColumn, characterWidth * 11);
     header->resizeSection(HistoryModel::ContentTypeColumn, characterWidth * 22);
     m_stack->addWidget(m_table);
@@ -63,6 +93,13 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
 void HistoryView::setReceiverUrl(const QUrl &url, const QString &failure)
 {
     m_emptyState->setUrl(url, failure);
+}
+
+void HistoryView::setStoreFailure(const QString &error)
+{
+    m_storeFailure = error;
+    m_emptyState->setStoreFailure(error);
+    updatePage();
 }
 
 bool HistoryView::isShowingEmptyState() const
@@ -101,7 +138,10 @@ void HistoryView::updatePage()
 {
     // While the first page is loading the table stays up: flashing the getting-started page
     // for a few milliseconds on every filter change would look like data loss.
-    const bool empty = m_model->isLoaded() && m_model->rowCount() == 0;
+    // An empty list under a signature filter is an answer ("none failed"), not a reason to
+    // explain how to send a first webhook.
+    const bool empty = m_model->isLoaded() && m_model->rowCount() == 0
+                       && m_model->filter().verification.isEmpty();
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyState) : m_table);
 }
 

@@ -3,6 +3,7 @@
 #include <QUrl>
 #include <QWidget>
 
+class QComboBox;
 class QStackedWidget;
 class QTableView;
 
@@ -22,9 +23,14 @@ public:
 
     // The URL the getting-started page offers (the receiver's, or the selected endpoint's).
     void setReceiverUrl(const QUrl &url, const QString &failure = {});
+    // Shows the getting-started page with the store's error instead of an empty table.
+    void setStoreFailure(const QString &error);
 
     QTableView *tableView() const { return m_table; }
     EmptyStateWidget *emptyState() const { return m_emptyState; }
+    // All, valid, invalid, not configured, unchecked: narrows the model's filter by
+    // DeliveryFilter::verification.
+    QComboBox *verificationFilter() const { return m_verificationFilter; }
     bool isShowingEmptyState() const;
     qint64 currentDeliveryId() const;
     void selectDelivery(qint64 id);
@@ -40,6 +46,8 @@ private:
     void updatePage();
 
     HistoryModel *m_model = nullptr;
+    QString m_storeFailure;
+    QComboBox *m_verificationFilter = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_table = nullptr;
     EmptyStateWidget *m_emptyState = nullptr;

@@ -4,6 +4,7 @@
 #include "signing/scheme_finder.h"
 #include "signing/scheme_registry.h"
 #include "signing/secret_field.h"
+#include "signing/tolerance_box.h"
 #include "store/async_store.h"
 
 #include <QCoreApplication>
@@ -17,7 +18,6 @@
 #include <QSpinBox>
 #include <QThreadPool>
 #include <QVBoxLayout>
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -93,16 +93,9 @@ SignaturePane::SignaturePane(AsyncStore *store, QWidget *parent)
     form->addRow(tr("S&cheme:"), m_scheme);
     m_secret = new SecretField(check);
     m_secret->setObjectName(u"secret"_s);
-    m_secret->setPlaceholderText(tr("The secret the sender signs with"));
     form->addRow(tr("S&ecret:"), m_secret);
-    m_tolerance = new QSpinBox(check);
+    m_tolerance = new ToleranceBox(check);
     m_tolerance->setObjectName(u"tolerance"_s);
-    m_tolerance->setRange(0, 7 * 24 * 3600);
-    m_tolerance->setValue(300);
-    m_tolerance->setSuffix(tr(" s"));
-    m_tolerance->setSpecialValueText(tr("Off"));
-    m_tolerance->setToolTip(tr("How far the signed timestamp may be from the time of receipt. "
-                               "Off checks signatures of old deliveries regardless of age."));
     form->addRow(tr("&Tolerance:"), m_tolerance);
     auto *buttons = new QHBoxLayout;
     m_verify = new QPushButton(tr("&Verify"), check);
@@ -194,8 +187,7 @@ void SignaturePane::applyEndpoint(const Endpoint &endpoint)
     m_endpointVerification = endpoint.verification;
     m_scheme->setSchemeId(endpoint.verification.schemeId);
     m_secret->setSecret(endpoint.verification.secret);
-    m_tolerance->setValue(static_cast<int>(
-            std::clamp<qint64>(endpoint.verification.toleranceSeconds, 0, m_tolerance->maximum())));
+    m_tolerance->setSeconds(endpoint.verification.toleranceSeconds);
 }
 
 void SignaturePane::clear()

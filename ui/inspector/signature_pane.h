@@ -12,13 +12,13 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
 
 namespace hookbench {
 
 class AsyncStore;
 class SchemeCombo;
 class SecretField;
+class ToleranceBox;
 
 // The inspector's "Signature" tab: the check made on arrival as stored, a warning when the
 // sender's delivery id was seen before (a retry or a replay), and a re-check on the spot with
@@ -50,7 +50,7 @@ public:
     QString replayWarning() const;
     SchemeCombo *schemeCombo() const { return m_scheme; }
     SecretField *secretField() const { return m_secret; }
-    QSpinBox *toleranceBox() const { return m_tolerance; }
+    ToleranceBox *toleranceBox() const { return m_tolerance; }
     QPushButton *verifyButton() const { return m_verify; }
     QPushButton *findButton() const { return m_find; }
 
@@ -82,7 +82,7 @@ private:
     QLabel *m_replay = nullptr;
     SchemeCombo *m_scheme = nullptr;
     SecretField *m_secret = nullptr;
-    QSpinBox *m_tolerance = nullptr;
+    ToleranceBox *m_tolerance = nullptr;
     QPushButton *m_verify = nullptr;
     QPushButton *m_find = nullptr;
     QLabel *m_status = nullptr;

@@ -95,6 +95,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return tr("Rejected: %1").arg(row.rejectReason);
         if (index.column() == PathColumn)
             return displayText(row.target);
+        if (index.column() == VerificationColumn)
+            return verificationToolTip(row.verificationOutcome);
         return {};
     case Qt::DecorationRole:
         if (rejected && index.column() == TimeColumn)
@@ -104,6 +106,12 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         // A red that stays readable on the light and the dark palette alike.
         if (rejected)
             return QBrush(QColor(0xe0, 0x4f, 0x3f));
+        if (index.column() == VerificationColumn) {
+            if (row.verificationOutcome == u"valid"_s)
+                return QBrush(QColor(0x2e, 0x9d, 0x4f));
+            if (row.verificationOutcome == u"invalid"_s)
+                return QBrush(QColor(0xe0, 0x4f, 0x3f));
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == StatusColumn || index.column() == SizeColumn)
@@ -137,9 +145,36 @@ QVariant HistoryModel::displayData(const DeliverySummary &row, int column) const
         return displayText(row.contentType);
     case EndpointColumn:
         return row.endpointId ? row.endpointName : tr("Inbox");
+    case VerificationColumn:
+        return verificationBadge(row.verificationOutcome);
     default:
         return {};
     }
+}
+
+QString HistoryModel::verificationBadge(const QString &outcome)
+{
+    if (outcome == u"valid"_s)
+        return tr("✓ valid");
+    if (outcome == u"invalid"_s)
+        return tr("✗ invalid");
+    if (outcome == u"not-configured"_s)
+        return tr("not configured");
+    return {};
+}
+
+QString HistoryModel::verificationToolTip(const QString &outcome)
+{
+    // The summary carries only the outcome; the reason and the diagnosis are in the delivery.
+    if (outcome == u"valid"_s)
+        return tr("The signature was valid on arrival.");
+    if (outcome == u"invalid"_s)
+        return tr("The signature failed on arrival; open the delivery's Signature tab for "
+                  "the reason and the diagnosis.");
+    if (outcome == u"not-configured"_s)
+        return tr("The endpoint names a scheme but could not check it (no secret, or an "
+                  "unusable configuration); open the delivery for details.");
+    return tr("Its endpoint checks no signature.");
 }
 
 QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -161,6 +196,8 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Content type");
     case EndpointColumn:
         return tr("Endpoint");
+    case VerificationColumn:
+        return tr("Signature");
     default:
         return {};
     }

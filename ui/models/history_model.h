@@ -23,6 +23,7 @@ public:
         MethodColumn,
         PathColumn,
         StatusColumn,
+        VerificationColumn,
         SizeColumn,
         ContentTypeColumn,
         EndpointColumn,
@@ -70,6 +71,8 @@ private:
     void appendPage(const QList<DeliverySummary> &page);
     void prependNewer(const QList<DeliverySummary> &rows, qint64 coveredUpTo);
     QVariant displayData(const DeliverySummary &row, int column) const;
+    static QString verificationBadge(const QString &outcome);
+    static QString verificationToolTip(const QString &outcome);
 
     QPointer<AsyncStore> m_store;
     DeliveryFilter m_filter;

@@ -12,6 +12,7 @@ SecretField::SecretField(QWidget *parent)
     : QLineEdit(parent)
 {
     setEchoMode(QLineEdit::Password);
+    setPlaceholderText(tr("The secret the sender signs with"));
     // Input methods and completion would keep a copy of what is typed.
     setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
     m_reveal = new QAction(this);
