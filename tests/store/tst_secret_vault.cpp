@@ -174,7 +174,7 @@ void tst_SecretVault::readsTheSecretsOfAnEarlierSchema()
     }
     Database database;
     QVERIFY2(database.open(path), qPrintable(database.errorString()));
-    QCOMPARE(database.schemaVersion(), 3);
+    QCOMPARE(database.schemaVersion(), Database::currentSchemaVersion);
     const auto loaded = SecretVault(database, SecretVault::Choice::Auto).load(u"endpoint/3"_s);
     QVERIFY(loaded);
     QCOMPARE(loaded->value, QByteArray("legacy"));
