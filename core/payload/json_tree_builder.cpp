@@ -629,6 +629,10 @@ JsonParseResult JsonTreeBuilder::build(const QByteArray &json,
         return result;
     }
 
+    // The parser's structural index (4 bytes per token, 40 MB for a 50 MB file) is not needed
+    // any more; freeing it before the child index is built lowers the peak by that much.
+    document = {};
+    ownParser = ondemand::parser{};
     indexChildren(*data);
     flagDuplicateKeys(*data);
     data->arena.squeeze();
