@@ -1,6 +1,7 @@
 #include "app_theme.h"
 #include "capture/receiver.h"
 #include "history/history_view.h"
+#include "inspector/delivery_inspector.h"
 #include "main_window.h"
 #include "settings/app_settings.h"
 #include "store/async_store.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTimer>
 #include <cstdio>
 
@@ -61,8 +63,10 @@ int main(int argc, char *argv[])
     selectOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption themeOption(u"theme"_s, QString(), u"system|light|dark"_s);
     themeOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-            {dbOption, listenOption, screenshotOption, delayOption, selectOption, themeOption});
+    QCommandLineOption tabOption(u"inspector-tab"_s, QString(), u"INDEX"_s);
+    tabOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({dbOption, listenOption, screenshotOption, delayOption, selectOption,
+                       themeOption, tabOption});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
         return usageError(QCoreApplication::translate("main", "unexpected argument: %1")
@@ -108,6 +112,9 @@ int main(int argc, char *argv[])
             const qint64 id = parser.value(selectOption).toLongLong();
             QTimer::singleShot(delay / 2, &window,
                                [&window, id] { window.historyView()->selectDelivery(id); });
+        }
+        if (parser.isSet(tabOption)) {
+            window.inspector()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());
         }
         QTimer::singleShot(delay, &window, [&window, file] {
             if (!window.grab().save(file))

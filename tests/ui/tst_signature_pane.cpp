@@ -217,14 +217,31 @@ void tst_SignaturePane::endpointSettingsAreTheDefaults()
     openAndWait(store, database.path());
     SignaturePane pane(&store);
     QSignalSpy loaded(&pane, &SignaturePane::endpointLoaded);
-    Delivery delivery = githubDelivery(githubBody);
+    QSignalSpy verified(&pane, &SignaturePane::verified);
+    Delivery delivery = githubDelivery(githubBody + '\n');
     delivery.endpointId = endpoint.id;
+    delivery.verification = {u"invalid"_s, u"body-changed"_s, u"github"_s, u"changed"_s};
     pane.setDelivery(delivery);
     QVERIFY(loaded.wait(5000));
     QCOMPARE(pane.schemeCombo()->schemeId(), u"github"_s);
     QCOMPARE(pane.secretField()->secret(), githubSecret);
     QCOMPARE(pane.secretField()->echoMode(), QLineEdit::Password);
     QCOMPARE(pane.toleranceBox()->value(), 120);
+    // A checked delivery gets its diagnosis without a click.
+    QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 1, 5000);
+    QVERIFY2(pane.outputText().contains(u"trailing newline"_s), qPrintable(pane.outputText()));
+
+    // An unchecked one waits for the user.
+    delivery.verification = {};
+    delivery.endpointId = std::nullopt;
+    pane.setDelivery(delivery);
+    delivery.endpointId = endpoint.id;
+    loaded.clear();
+    pane.setDelivery(delivery);
+    QVERIFY(loaded.wait(5000));
+    QTest::qWait(200);
+    QCOMPARE(verified.count(), 1);
+    QVERIFY(pane.outputText().isEmpty());
 }
 
 void tst_SignaturePane::replayWarning_data()

@@ -9,9 +9,7 @@
 
 #include <QCoreApplication>
 #include <QFontDatabase>
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -86,30 +84,41 @@ SignaturePane::SignaturePane(AsyncStore *store, QWidget *parent)
     m_stored->setAccessibleName(tr("Result on arrival"));
     layout->addWidget(m_stored);
 
-    auto *check = new QGroupBox(tr("Check again"), this);
-    auto *form = new QFormLayout(check);
-    m_scheme = new SchemeCombo(SchemeCombo::NoneEntry::Hidden, check);
+    // Two rows, so the diagnosis below keeps most of the height: what to check with on the
+    // first, the secret and the actions on the second.
+    auto *check = new QGridLayout;
+    check->setContentsMargins(0, 4, 0, 4);
+    m_scheme = new SchemeCombo(SchemeCombo::NoneEntry::Hidden, this);
     m_scheme->setObjectName(u"scheme"_s);
-    form->addRow(tr("S&cheme:"), m_scheme);
-    m_secret = new SecretField(check);
-    m_secret->setObjectName(u"secret"_s);
-    form->addRow(tr("S&ecret:"), m_secret);
-    m_tolerance = new ToleranceBox(check);
+    auto *schemeLabel = new QLabel(tr("Check with s&cheme:"), this);
+    schemeLabel->setBuddy(m_scheme);
+    check->addWidget(schemeLabel, 0, 0);
+    check->addWidget(m_scheme, 0, 1);
+    m_tolerance = new ToleranceBox(this);
     m_tolerance->setObjectName(u"tolerance"_s);
-    form->addRow(tr("&Tolerance:"), m_tolerance);
-    auto *buttons = new QHBoxLayout;
-    m_verify = new QPushButton(tr("&Verify"), check);
+    m_toleranceLabel = new QLabel(tr("&Tolerance:"), this);
+    m_toleranceLabel->setBuddy(m_tolerance);
+    check->addWidget(m_toleranceLabel, 0, 2);
+    check->addWidget(m_tolerance, 0, 3, 1, 2);
+    m_secret = new SecretField(this);
+    m_secret->setObjectName(u"secret"_s);
+    auto *secretLabel = new QLabel(tr("S&ecret:"), this);
+    secretLabel->setBuddy(m_secret);
+    check->addWidget(secretLabel, 1, 0);
+    check->addWidget(m_secret, 1, 1);
+    m_verify = new QPushButton(tr("&Verify"), this);
     m_verify->setObjectName(u"verify"_s);
-    m_find = new QPushButton(tr("&Find the Scheme"), check);
+    m_find = new QPushButton(tr("&Find the Scheme"), this);
     m_find->setObjectName(u"findScheme"_s);
     m_find->setToolTip(tr("Try every known scheme and every header with this secret"));
-    m_status = new QLabel(check);
-    m_status->setForegroundRole(QPalette::PlaceholderText);
-    buttons->addWidget(m_verify);
-    buttons->addWidget(m_find);
-    buttons->addWidget(m_status, 1);
-    form->addRow(buttons);
-    layout->addWidget(check);
+    check->addWidget(m_verify, 1, 2, 1, 2);
+    check->addWidget(m_find, 1, 4);
+    check->setColumnStretch(1, 1);
+    layout->addLayout(check);
+    m_status = new QLabel(this);
+    m_status->setObjectName(u"checkStatus"_s);
+    m_status->setTextFormat(Qt::RichText);
+    layout->addWidget(m_status);
 
     m_output = new QPlainTextEdit(this);
     m_output->setObjectName(u"diagnosis"_s);
@@ -122,6 +131,8 @@ SignaturePane::SignaturePane(AsyncStore *store, QWidget *parent)
                "usual suspects tried."));
     layout->addWidget(m_output, 1);
 
+    connect(m_scheme, &QComboBox::currentIndexChanged, this, &SignaturePane::updateTolerance);
+    updateTolerance();
     connect(m_verify, &QPushButton::clicked, this, &SignaturePane::verify);
     connect(m_find, &QPushButton::clicked, this, &SignaturePane::findScheme);
     connect(m_secret, &QLineEdit::textChanged, this, &SignaturePane::updateButtons);
@@ -177,6 +188,13 @@ void SignaturePane::setDelivery(const Delivery &delivery)
             }
         }
         emit endpointLoaded();
+        // The store keeps the outcome and its reason, not the diagnosis: checking again with
+        // the endpoint's own settings shows the signed string, the values and the suspects at
+        // once, which is what a user opening a failed delivery has come for.
+        if (m_endpointVerification && m_delivery && m_delivery->verification.isChecked()
+            && !m_secret->text().isEmpty()) {
+            verify();
+        }
     });
 }
 
@@ -216,7 +234,8 @@ void SignaturePane::showStored(const Delivery &delivery)
     }
     QString html = tr("On arrival (%1): %2")
                            .arg(stored.schemeId.toHtmlEscaped(), outcomeHtml(stored.outcome));
-    if (!stored.reason.isEmpty() && stored.reason != u"none"_s)
+    // The explanation names the reason in words; the id is for the CLI and filters.
+    if (stored.explanation.isEmpty() && !stored.reason.isEmpty() && stored.reason != u"none"_s)
         html += u" — "_s + stored.reason.toHtmlEscaped();
     if (!stored.explanation.isEmpty())
         html += u"<br>"_s + stored.explanation.toHtmlEscaped();
@@ -277,7 +296,9 @@ void SignaturePane::verify()
                 if (generation != m_checkGeneration)
                     return;
                 setBusy(false);
-                m_status->setText(result.isValid() ? tr("Valid") : tr("Not valid"));
+                m_status->setText(
+                        tr("Checked again: %1")
+                                .arg(outcomeHtml(VerificationResult::outcomeName(result.outcome))));
                 m_output->setPlainText(result.toText());
                 emit verified(result);
             });
@@ -303,6 +324,17 @@ void SignaturePane::findScheme()
                 m_output->setPlainText(report.toText());
                 emit schemeFound(report.found());
             });
+}
+
+void SignaturePane::updateTolerance()
+{
+    // Only schemes that sign a timestamp have anything to hold it against.
+    const SignatureScheme *scheme = m_scheme->scheme();
+    const bool timestamps
+            = scheme
+              && scheme->timestamps(scheme->defaultConfig()) == SignatureScheme::Timestamps::Signed;
+    m_toleranceLabel->setVisible(timestamps);
+    m_tolerance->setVisible(timestamps);
 }
 
 void SignaturePane::setBusy(bool busy)

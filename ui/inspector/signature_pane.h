@@ -67,6 +67,7 @@ private:
     void applyEndpoint(const Endpoint &endpoint);
     void checkReplay(const Delivery &delivery);
     void setBusy(bool busy);
+    void updateTolerance();
     void updateButtons();
 
     QPointer<AsyncStore> m_store;
@@ -82,6 +83,7 @@ private:
     QLabel *m_replay = nullptr;
     SchemeCombo *m_scheme = nullptr;
     SecretField *m_secret = nullptr;
+    QLabel *m_toleranceLabel = nullptr;
     ToleranceBox *m_tolerance = nullptr;
     QPushButton *m_verify = nullptr;
     QPushButton *m_find = nullptr;
