@@ -173,6 +173,12 @@ void tst_EndpointDialog::verificationValidation()
                  qPrintable(dialog.problem()));
         QVERIFY(!ok->isEnabled());
     }
+    // Tolerance is offered only where a timestamp is signed.
+    auto *tolerance = dialog.findChild<QSpinBox *>(u"tolerance"_s);
+    if (scheme == u"github"_s || scheme.isEmpty())
+        QVERIFY(tolerance->isHidden());
+    if (signedTemplate.contains(u"{timestamp}"_s) && problemContains.isEmpty())
+        QVERIFY(!tolerance->isHidden());
     // The recipe line describes what is chosen.
     if (!scheme.isEmpty() && problemContains.isEmpty() && !header.trimmed().isEmpty()) {
         QVERIFY2(dialog.findChild<QLabel *>(u"recipe"_s)->text().contains(header),

@@ -259,10 +259,6 @@ void EndpointDialog::schemeChanged()
     m_verificationForm->setRowVisible(m_template, generic);
     m_verificationForm->setRowVisible(m_timestampHeader, generic);
     m_verificationForm->setRowVisible(m_secret, configured);
-    m_verificationForm->setRowVisible(m_tolerance,
-                                      configured
-                                              && scheme->timestamps(scheme->defaultConfig())
-                                                         == SignatureScheme::Timestamps::Signed);
     m_verificationForm->setRowVisible(m_rejectInvalid, configured);
     validate();
 }
@@ -392,8 +388,13 @@ QString EndpointDialog::problem() const
 void EndpointDialog::validate()
 {
     const SignatureScheme *scheme = m_scheme->scheme();
-    m_recipe->setText(scheme ? scheme->recipe(schemeConfig())
+    const SchemeConfig config = schemeConfig();
+    m_recipe->setText(scheme ? scheme->recipe(config)
                              : tr("Requests are stored without a signature check."));
+    // A generic recipe signs a timestamp only once its template says {timestamp}.
+    m_verificationForm->setRowVisible(
+            m_tolerance,
+            scheme && scheme->timestamps(config) == SignatureScheme::Timestamps::Signed);
     const QString text = problem();
     m_problem->setText(text);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(text.isEmpty());
