@@ -316,8 +316,7 @@ QList<DeliverySummary> DeliveryStore::newerThan(const DeliveryFilter &filter, qi
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     query.prepare(u"SELECT "_s + summaryColumns + summaryJoins
-                  + whereClause(filter, u"d.id > :after"_s)
-                  + u" ORDER BY d.id DESC LIMIT :limit"_s);
+                  + whereClause(filter, u"d.id > :after"_s) + u" ORDER BY d.id ASC LIMIT :limit"_s);
     query.bindValue(u":after"_s, afterId);
     bindFilter(query, filter);
     query.bindValue(u":limit"_s, limit);

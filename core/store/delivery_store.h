@@ -26,7 +26,8 @@ public:
 
     // Newest first. A keyset page: rows with an id below `beforeId` (0: from the newest).
     QList<DeliverySummary> page(const DeliveryFilter &filter, qint64 beforeId, int limit) const;
-    // Rows that arrived after `afterId`, newest first: what a live view appends on top.
+    // The first `limit` rows that arrived after `afterId`, oldest first: a live view pages
+    // forward from what it shows, so a burst larger than one batch leaves no gap.
     QList<DeliverySummary> newerThan(const DeliveryFilter &filter, qint64 afterId, int limit) const;
     // Earlier deliveries that carried the same sender id: the replay-attack warning.
     QList<qint64> earlierWithSenderId(const QByteArray &senderDeliveryId, qint64 beforeId,

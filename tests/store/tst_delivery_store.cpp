@@ -171,8 +171,13 @@ void tst_DeliveryStore::listsWhatIsNewer()
     QVERIFY(store.insert(second));
     const auto newer = store.newerThan(DeliveryFilter::all(), first.last().id, 100);
     QCOMPARE(newer.size(), 2);
-    QCOMPARE(newer[0].target, QByteArray("/4"));
-    QCOMPARE(newer[1].target, QByteArray("/3"));
+    QCOMPARE(newer[0].target, QByteArray("/3"));
+    QCOMPARE(newer[1].target, QByteArray("/4"));
+    // A batch smaller than what is new takes the oldest, so the next one continues from it.
+    const auto oldest = store.newerThan(DeliveryFilter::all(), first.first().id, 2);
+    QCOMPARE(oldest.size(), 2);
+    QCOMPARE(oldest[0].target, QByteArray("/2"));
+    QCOMPARE(oldest[1].target, QByteArray("/3"));
     QCOMPARE(store.latestId(), second.last().id);
 }
 

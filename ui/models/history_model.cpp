@@ -255,11 +255,10 @@ void HistoryModel::fetchNewer()
                         [this, generation, target](const QList<DeliverySummary> &rows) {
                             if (generation != m_generation)
                                 return;
-                            if (rows.size() >= liveBatchSize) {
-                                reload();
-                                return;
-                            }
-                            prependNewer(rows, target);
+                            // A full batch may not reach `target`: the next batch continues
+                            // after its last row.
+                            const bool full = rows.size() >= liveBatchSize;
+                            prependNewer(rows, full ? rows.last().id : target);
                             m_fetchingNewer = false;
                             if (m_latestKnown > m_coveredUpTo)
                                 fetchNewer();
@@ -271,9 +270,10 @@ void HistoryModel::prependNewer(const QList<DeliverySummary> &rows, qint64 cover
     m_coveredUpTo = std::max(m_coveredUpTo, coveredUpTo);
     if (rows.isEmpty())
         return;
-    m_coveredUpTo = std::max(m_coveredUpTo, rows.first().id);
-    beginInsertRows({}, 0, static_cast<int>(rows.size()) - 1);
-    m_rows = rows + m_rows;
+    // The store answers oldest first; the list shows newest first.
+    QList<DeliverySummary> newestFirst(rows.crbegin(), rows.crend());
+    beginInsertRows({}, 0, static_cast<int>(newestFirst.size()) - 1);
+    m_rows = newestFirst + m_rows;
     endInsertRows();
 }
 

@@ -34,8 +34,8 @@ public:
     explicit HistoryModel(AsyncStore *store, QObject *parent = nullptr);
 
     static constexpr int defaultPageSize = 200;
-    // Rows fetched at once when new deliveries arrive; more than that means a gap, and the model
-    // reloads rather than show a list with a hole in it.
+    // Rows fetched at once when new deliveries arrive; a larger burst arrives in several
+    // batches, oldest first, each continuing where the last one stopped.
     static constexpr int liveBatchSize = 1000;
 
     void setPageSize(int rows) { m_pageSize = rows; }
