@@ -173,6 +173,20 @@ bool OutboxStore::update(const OutboxMessage &message)
     return true;
 }
 
+bool OutboxStore::failPending(qint64 subscriptionId, const QString &reason)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE messages SET state = 2, last_error = ? "
+                  "WHERE subscription_id = ? AND state = 0"_s);
+    query.addBindValue(sql::text(reason));
+    query.addBindValue(subscriptionId);
+    if (!query.exec()) {
+        m_error = tr("Cannot fail the pending messages: %1").arg(query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
 qint64 OutboxStore::count(std::optional<MessageState> state,
                           std::optional<qint64> subscriptionId) const
 {

@@ -52,6 +52,8 @@ public:
     bool lease(const QList<qint64> &ids, qint64 untilMs);
     // After an attempt: the new state, attempt count, next time and error.
     bool update(const OutboxMessage &message);
+    // A removed subscription's pending messages will never go out: failed, with the reason.
+    bool failPending(qint64 subscriptionId, const QString &reason);
     qint64 count(std::optional<MessageState> state,
                  std::optional<qint64> subscriptionId = std::nullopt) const;
 

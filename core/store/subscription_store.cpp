@@ -1,6 +1,7 @@
 #include "subscription_store.h"
 
 #include "database.h"
+#include "outbox_store.h"
 #include "sql_values.h"
 
 #include <QDateTime>
@@ -176,6 +177,11 @@ bool SubscriptionStore::remove(qint64 id)
         m_error = query.lastError().isValid()
                           ? tr("Cannot remove the subscription: %1").arg(query.lastError().text())
                           : tr("There is no subscription with id %1.").arg(id);
+        return false;
+    }
+    OutboxStore outbox(m_database);
+    if (!outbox.failPending(id, tr("The subscription was removed."))) {
+        m_error = outbox.errorString();
         return false;
     }
     if (m_vault.remove(secretName(id)) && m_vault.remove(authSecretName(id)))

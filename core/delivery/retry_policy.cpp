@@ -1,0 +1,44 @@
+#include "retry_policy.h"
+
+#include <QRandomGenerator>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace hookbench {
+
+std::optional<std::chrono::milliseconds>
+RetryPolicy::delayAfter(const RetrySchedule &schedule, int attemptsMade, int status,
+                        QByteArrayView retryAfter, const QDateTime &now, double jitter,
+                        QRandomGenerator &random)
+{
+    if (attemptsMade < 1 || attemptsMade > schedule.size())
+        return std::nullopt;
+    if (status == 429 || status == 503) {
+        if (const auto asked = parseRetryAfter(retryAfter, now))
+            return *asked;
+    }
+    const std::chrono::milliseconds delay = schedule.at(attemptsMade - 1);
+    const auto spread = static_cast<qint64>(static_cast<double>(delay.count()) * jitter);
+    return spread > 0 ? delay + std::chrono::milliseconds(random.bounded(spread + 1)) : delay;
+}
+
+std::optional<std::chrono::milliseconds> RetryPolicy::parseRetryAfter(QByteArrayView value,
+                                                                      const QDateTime &now)
+{
+    const QByteArray text = value.toByteArray().trimmed();
+    if (text.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 seconds = text.toLongLong(&ok);
+    if (ok)
+        return seconds >= 0 ? std::optional(std::chrono::milliseconds(seconds * 1000))
+                            : std::nullopt;
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(text), Qt::RFC2822Date);
+    if (!when.isValid())
+        return std::nullopt;
+    return std::chrono::milliseconds(std::max<qint64>(0, now.msecsTo(when)));
+}
+
+} // namespace hookbench
