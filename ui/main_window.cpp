@@ -328,13 +328,7 @@ void MainWindow::openSettings()
             if (dialog->unknownPathPolicy() != policy)
                 m_store->setUnknownPathPolicy(dialog->unknownPathPolicy());
             const ReceiverConfig after = receiverConfig();
-            const bool changed = before.address != after.address || before.port != after.port
-                                 || before.tls != after.tls
-                                 || before.certificatePath != after.certificatePath
-                                 || before.keyPath != after.keyPath
-                                 || before.maxBodyBytes != after.maxBodyBytes
-                                 || before.readTimeoutMs != after.readTimeoutMs;
-            if (changed && m_receiver && m_receiver->state() != Receiver::State::Stopped)
+            if (before != after && m_receiver && m_receiver->state() != Receiver::State::Stopped)
                 startReceiver();
         });
         dialog->open();

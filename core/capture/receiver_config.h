@@ -28,6 +28,8 @@ struct ReceiverConfig
     // Parses "127.0.0.1:8090", "[::1]:8090", "8090" or "localhost:8090" into address and port.
     bool setListenAddress(const QString &text, QString *error = nullptr);
     QString listenAddress() const;
+
+    friend bool operator==(const ReceiverConfig &, const ReceiverConfig &) = default;
 };
 
 } // namespace hookbench

@@ -60,6 +60,9 @@ void tst_AppSettings::saveAndLoad()
     QCOMPARE(loaded.receiver.keyPath, settings.receiver.keyPath);
     QCOMPARE(loaded.receiver.maxBodyBytes, settings.receiver.maxBodyBytes);
     QCOMPARE(loaded.receiver.readTimeoutMs, settings.receiver.readTimeoutMs);
+    // What the window compares to decide whether the receiver must restart.
+    QVERIFY(loaded.receiver == settings.receiver);
+    QVERIFY(loaded.receiver != ReceiverConfig());
     QCOMPARE(loaded.theme, settings.theme);
 }
 
@@ -78,6 +81,7 @@ void tst_AppSettings::damagedValuesFallBackToDefaults()
     QCOMPARE(loaded.receiver.port, defaults.port);
     QCOMPARE(loaded.receiver.tls, TlsMode::Off);
     QCOMPARE(loaded.receiver.maxBodyBytes, defaults.maxBodyBytes);
+    QVERIFY(loaded.receiver == defaults);
     QCOMPARE(loaded.theme, AppTheme::System);
 }
 
