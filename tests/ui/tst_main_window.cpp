@@ -30,6 +30,7 @@ private slots:
     void requestAppearsAndIsInspected_data();
     void requestAppearsAndIsInspected();
     void layoutPersists();
+    void databaseFailureIsWhatTheEmptyPageSays();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -162,6 +163,34 @@ void tst_MainWindow::layoutPersists()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.size(), QSize(1000, 700));
     QCOMPARE(window.findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
+}
+
+void tst_MainWindow::databaseFailureIsWhatTheEmptyPageSays()
+{
+    // A folder where the database file should be: nothing can be opened or stored, and the
+    // receiver, which writes to the same file, fails for that reason too.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    AsyncStore store;
+    QSignalSpy failed(&store, &AsyncStore::failed);
+    store.open(dir.path());
+    Receiver receiver;
+    MainWindow window(&store, &receiver);
+    window.setListenOverride(QHostAddress::LocalHost, 0);
+    window.show();
+    QVERIFY(failed.wait(5000));
+    const QString error = failed.constFirst().constFirst().toString();
+    QVERIFY(!error.isEmpty());
+    window.startReceiver();
+    QTRY_VERIFY_WITH_TIMEOUT(receiver.state() != Receiver::State::Starting, 10000);
+
+    HistoryView *history = window.historyView();
+    QTRY_VERIFY(history->isShowingEmptyState());
+    QVERIFY2(history->emptyState()->title().contains(u"database"_s),
+             qPrintable(history->emptyState()->title()));
+    QVERIFY2(history->emptyState()->explanation().contains(error),
+             qPrintable(history->emptyState()->explanation()));
+    QVERIFY(!history->emptyState()->title().contains(u"receiver"_s));
 }
 
 QTEST_MAIN(tst_MainWindow)
