@@ -51,6 +51,7 @@ private slots:
     void storedResultIsShown_data();
     void storedResultIsShown();
     void endpointSettingsAreTheDefaults();
+    void nextDeliveryOfTheSameEndpoint();
     void replayWarning_data();
     void replayWarning();
 };
@@ -242,6 +243,48 @@ void tst_SignaturePane::endpointSettingsAreTheDefaults()
     QTest::qWait(200);
     QCOMPARE(verified.count(), 1);
     QVERIFY(pane.outputText().isEmpty());
+}
+
+void tst_SignaturePane::nextDeliveryOfTheSameEndpoint()
+{
+    TestDatabase database;
+    Endpoint endpoint;
+    endpoint.name = u"github"_s;
+    endpoint.path = u"/hooks/gh"_s;
+    endpoint.verification.schemeId = u"github"_s;
+    endpoint.verification.secret = githubSecret;
+    {
+        EndpointStore endpoints(database.database(), SecretVault::Choice::Database);
+        QVERIFY2(endpoints.add(endpoint), qPrintable(endpoints.errorString()));
+    }
+    AsyncStore store;
+    openAndWait(store, database.path());
+    SignaturePane pane(&store);
+    QSignalSpy loaded(&pane, &SignaturePane::endpointLoaded);
+    QSignalSpy verified(&pane, &SignaturePane::verified);
+    Delivery changed = githubDelivery(githubBody + '\n');
+    changed.endpointId = endpoint.id;
+    changed.verification = {u"invalid"_s, u"body-changed"_s, u"github"_s, u"changed"_s};
+    Delivery intact = githubDelivery(githubBody);
+    intact.endpointId = endpoint.id;
+    intact.verification = {u"valid"_s, u"none"_s, u"github"_s, u"matches"_s};
+
+    // Moving on before the endpoint arrived: the answer still serves the delivery shown.
+    pane.setDelivery(changed);
+    pane.setDelivery(intact);
+    QVERIFY(loaded.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 1, 5000);
+    QVERIFY(verified.constFirst().constFirst().value<VerificationResult>().isValid());
+
+    // A secret the user typed stays for the next delivery of the endpoint and is used there.
+    pane.secretField()->setSecret(QByteArrayLiteral("another secret"));
+    pane.setDelivery(changed);
+    QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 2, 5000);
+    QCOMPARE(pane.secretField()->secret(), QByteArrayLiteral("another secret"));
+    const auto second = verified.at(1).constFirst().value<VerificationResult>();
+    QVERIFY(!second.isValid());
+    QVERIFY(!second.matchedSuspect().has_value()); // wrong secret: no body variant explains it
+    QCOMPARE(loaded.count(), 1);
 }
 
 void tst_SignaturePane::replayWarning_data()

@@ -166,36 +166,46 @@ void SignaturePane::setDelivery(const Delivery &delivery)
     checkReplay(delivery);
     // A secret typed for one delivery stays for the next one of the same endpoint: that is how
     // a user tries a secret on several deliveries in a row.
-    if (sameEndpoint)
+    if (sameEndpoint) {
+        diagnoseStored();
         return;
+    }
     m_endpointVerification.reset();
     m_secret->clear();
     m_secret->setRevealed(false);
     m_scheme->setSchemeId(delivery.verification.schemeId.isEmpty()
                                   ? u"github"_s
                                   : delivery.verification.schemeId);
+    // Only a change of endpoint drops an endpoint still loading; the next delivery of the same
+    // endpoint is served by the same answer.
+    const quint64 endpointGeneration = ++m_endpointGeneration;
     if (!m_store || !delivery.endpointId)
         return;
     const qint64 endpointId = *delivery.endpointId;
-    const quint64 generation = m_generation;
-    m_store->fetchEndpoints(this, [this, endpointId, generation](const QList<Endpoint> &all) {
-        if (generation != m_generation)
-            return;
-        for (const Endpoint &endpoint : all) {
-            if (endpoint.id == endpointId) {
-                applyEndpoint(endpoint);
-                break;
-            }
-        }
-        emit endpointLoaded();
-        // The store keeps the outcome and its reason, not the diagnosis: checking again with
-        // the endpoint's own settings shows the signed string, the values and the suspects at
-        // once, which is what a user opening a failed delivery has come for.
-        if (m_endpointVerification && m_delivery && m_delivery->verification.isChecked()
-            && !m_secret->text().isEmpty()) {
-            verify();
-        }
-    });
+    m_store->fetchEndpoints(this,
+                            [this, endpointId, endpointGeneration](const QList<Endpoint> &all) {
+                                if (endpointGeneration != m_endpointGeneration)
+                                    return;
+                                for (const Endpoint &endpoint : all) {
+                                    if (endpoint.id == endpointId) {
+                                        applyEndpoint(endpoint);
+                                        break;
+                                    }
+                                }
+                                emit endpointLoaded();
+                                diagnoseStored();
+                            });
+}
+
+void SignaturePane::diagnoseStored()
+{
+    // The store keeps the outcome and its reason, not the diagnosis: checking again with the
+    // endpoint's own settings shows the signed string, the values and the suspects at once,
+    // which is what a user opening a checked delivery has come for.
+    if (m_endpointVerification && m_delivery && m_delivery->verification.isChecked()
+        && !m_secret->text().isEmpty()) {
+        verify();
+    }
 }
 
 void SignaturePane::applyEndpoint(const Endpoint &endpoint)
@@ -212,6 +222,7 @@ void SignaturePane::clear()
 {
     ++m_generation;
     ++m_checkGeneration;
+    ++m_endpointGeneration;
     m_delivery.reset();
     m_endpointVerification.reset();
     m_stored->clear();

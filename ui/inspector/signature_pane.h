@@ -66,6 +66,8 @@ private:
     void showStored(const Delivery &delivery);
     void applyEndpoint(const Endpoint &endpoint);
     void checkReplay(const Delivery &delivery);
+    // Checks a delivery checked on arrival again with its endpoint's settings, for the diagnosis.
+    void diagnoseStored();
     void setBusy(bool busy);
     void updateTolerance();
     void updateButtons();
@@ -78,6 +80,8 @@ private:
     quint64 m_generation = 0;
     // The same for a re-check or a search, which must not drop the loads above.
     quint64 m_checkGeneration = 0;
+    // And for loading the endpoint's settings, which only a change of endpoint makes stale.
+    quint64 m_endpointGeneration = 0;
 
     QLabel *m_stored = nullptr;
     QLabel *m_replay = nullptr;
