@@ -140,8 +140,9 @@ void HistoryView::updatePage()
     // for a few milliseconds on every filter change would look like data loss.
     // An empty list under a signature filter is an answer ("none failed"), not a reason to
     // explain how to send a first webhook.
-    const bool empty = m_model->isLoaded() && m_model->rowCount() == 0
-                       && m_model->filter().verification.isEmpty();
+    const bool empty = !m_storeFailure.isEmpty()
+                       || (m_model->isLoaded() && m_model->rowCount() == 0
+                           && m_model->filter().verification.isEmpty());
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyState) : m_table);
 }
 
