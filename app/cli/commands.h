@@ -12,5 +12,7 @@ int runShow(const QStringList &arguments);
 int runVerify(const QStringList &arguments);
 int runSign(const QStringList &arguments);
 int runFindScheme(const QStringList &arguments);
+int runSubscription(const QStringList &arguments);
+int runFire(const QStringList &arguments);
 
 } // namespace hookbench::cli

@@ -105,6 +105,20 @@ QJsonObject summaryToJson(const DeliverySummary &summary)
     };
     if (summary.state == DeliveryState::Rejected)
         object.insert(u"reject_reason"_s, summary.rejectReason);
+    object.insert(u"direction"_s, deliveryDirectionName(summary.direction));
+    if (summary.direction == DeliveryDirection::Outgoing) {
+        // An attempt's state is its message's: pending, delivered or failed.
+        object.insert(u"state"_s,
+                      summary.messageState ? messageStateName(*summary.messageState) : QString());
+        object.insert(u"message_id"_s, summary.outgoing.messageId);
+        object.insert(u"attempt"_s, summary.outgoing.attempt);
+        object.insert(u"subscription"_s, summary.subscriptionName);
+        object.insert(u"url"_s, summary.outgoing.url);
+        object.insert(u"duration_us"_s, summary.outgoing.durationUs);
+        object.insert(u"error"_s, summary.outgoing.error.isEmpty()
+                                          ? QJsonValue(QJsonValue::Null)
+                                          : QJsonValue(summary.outgoing.error));
+    }
     return object;
 }
 

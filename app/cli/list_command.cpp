@@ -35,7 +35,9 @@ int runList(const QStringList &arguments)
     const QCommandLineOption limit(u"limit"_s, tr("At most this many rows (default 50)."), u"n"_s,
                                    u"50"_s);
     const QCommandLineOption json(u"json"_s, tr("Print a JSON array."));
-    for (const QCommandLineOption &option : {endpoint, state, verification, limit, json})
+    const QCommandLineOption direction(
+            u"direction"_s, tr("Only requests received (in) or attempts sent (out)."), u"in|out"_s);
+    for (const QCommandLineOption &option : {endpoint, state, verification, limit, json, direction})
         line.addOption(option);
     if (const auto exit = line.parse(arguments))
         return *exit;
@@ -59,6 +61,14 @@ int runList(const QStringList &arguments)
             return ExitUsage;
         }
         filter.verification = result;
+    }
+
+    if (line.isSet(direction)) {
+        filter.direction = deliveryDirectionFromName(line.value(direction));
+        if (!filter.direction) {
+            printError(tr("--direction takes in or out."));
+            return ExitUsage;
+        }
     }
 
     Database database;
@@ -115,6 +125,17 @@ int runList(const QStringList &arguments)
                 text += u"  "_s + tr("signature: %1").arg(row.verificationOutcome);
             if (row.state == DeliveryState::Rejected)
                 text += u"  "_s + tr("REJECTED: %1").arg(row.rejectReason);
+            if (row.direction == DeliveryDirection::Outgoing) {
+                text = u"%1  %2  OUT  %3  attempt %4  %5  %6"_s.arg(row.id, 6)
+                               .arg(isoTimestamp(row.receivedAtMs))
+                               .arg(row.outgoing.url)
+                               .arg(row.outgoing.attempt)
+                               .arg(row.subscriptionName)
+                               .arg(row.messageState ? messageStateName(*row.messageState)
+                                                     : QString());
+                if (!row.outgoing.error.isEmpty())
+                    text += u"  "_s + row.outgoing.error;
+            }
             printLine(text);
         }
         beforeId = rows.constLast().id;

@@ -15,6 +15,9 @@ QString usage()
                     "Commands:\n"
                     "  serve       run the receiving server without a window\n"
                     "  endpoint    add, list or remove incoming endpoints\n"
+                    "  subscription add, list, remove, enable or disable outgoing "
+                    "subscriptions\n"
+                    "  fire        deliver an event to the matching subscriptions\n"
                     "  list        list captured deliveries, newest first\n"
                     "  show        show one delivery (--json, --raw)\n"
                     "  verify      check a signature and explain a failure\n"
@@ -50,6 +53,10 @@ int main(int argc, char **argv)
         return runServe(rest);
     if (command == u"endpoint")
         return runEndpoint(rest);
+    if (command == u"subscription")
+        return runSubscription(rest);
+    if (command == u"fire")
+        return runFire(rest);
     if (command == u"list")
         return runList(rest);
     if (command == u"show")

@@ -1,6 +1,7 @@
 #include "capture/receiver.h"
 #include "cli_support.h"
 #include "commands.h"
+#include "delivery/delivery_engine.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -151,7 +152,24 @@ int runServe(const QStringList &arguments)
     QObject::connect(&receiver, &Receiver::warning, app,
                      [](const QString &message) { printError(message); });
     receiver.start(config);
+    // The outbox is sent while serving: messages fired by `fire` or pending from a previous run.
+    DeliveryEngineConfig deliveryConfig;
+    deliveryConfig.databaseLocation = config.databaseLocation;
+    DeliveryEngine delivery(deliveryConfig);
+    QObject::connect(&delivery, &DeliveryEngine::warning, app,
+                     [](const QString &message) { printError(message); });
+    QObject::connect(&delivery, &DeliveryEngine::subscriptionDisabled, app,
+                     [](qint64, const QString &name, int streak) {
+                         printError(QCoreApplication::translate(
+                                            "serve", "Subscription %1 disabled after %2 failed "
+                                                     "messages in a row.")
+                                            .arg(name)
+                                            .arg(streak));
+                     });
+    if (!delivery.start())
+        printError(delivery.errorString());
     const int loopResult = app->exec();
+    delivery.stop();
     receiver.stop();
     return exitCode != ExitOk ? exitCode : loopResult;
 }

@@ -72,7 +72,7 @@ void tst_OutboxStore::enqueueAndDue()
     QVERIFY(first.id > 0 && second.id > first.id);
     QCOMPARE(outbox.message(first.id), first);
     QCOMPARE(outbox.count(MessageState::Pending), 2);
-    QCOMPARE(outbox.due(first.nextAttemptAtMs, 10, {}).size(), 2);
+    QCOMPARE(outbox.due(second.nextAttemptAtMs, 10, {}).size(), 2);
     QCOMPARE(outbox.due(first.nextAttemptAtMs - 1, 10, {}).size(), 0);
     const QList<OutboxMessage> others = outbox.due(second.nextAttemptAtMs, 10, {m_first});
     QCOMPARE(others.size(), 1);
