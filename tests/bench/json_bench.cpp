@@ -1,5 +1,6 @@
 // JSON open benchmark, one process per measurement so each peak RSS is its own:
-//   bench_json generate BYTES FILE   writes a webhook-like JSON document of about BYTES bytes
+//   bench_json generate BYTES FILE [flat]   writes a webhook-like JSON document of about BYTES
+//                                           bytes (flat: one top-level array of numbers)
 //   bench_json measure FILE          reads, parses and shows FILE; prints one line of key=value
 // tests/bench/json_bench.sh runs it next to `jq . > /dev/null` on the same files.
 
@@ -62,7 +63,9 @@ QByteArray record(std::mt19937_64 &random, int index)
     return out;
 }
 
-int generate(qint64 bytes, const QString &path)
+enum class Shape { Records, Flat };
+
+int generate(qint64 bytes, const QString &path, Shape shape)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -70,8 +73,18 @@ int generate(qint64 bytes, const QString &path)
         return 2;
     }
     std::mt19937_64 random(42);
-    QByteArray out = R"({"source":"hookbench bench","deliveries":[)"
-                     "\n";
+    QByteArray out;
+    if (shape == Shape::Flat) {
+        // The worst shape for a tree view: one array of millions of numbers at the top.
+        out = "[";
+        for (quint64 index = 0; out.size() < bytes - 2; ++index)
+            out += (index ? "," : "") + QByteArray::number(index * 7919);
+        out += "]";
+        file.write(out);
+        return 0;
+    }
+    out = R"({"source":"hookbench bench","deliveries":[)"
+          "\n";
     for (int index = 0; out.size() < bytes - 2000; ++index) {
         if (index)
             out += ",\n";
@@ -139,10 +152,13 @@ int measure(int argc, char **argv, const QString &path)
 
 int main(int argc, char **argv)
 {
-    if (argc == 4 && std::strcmp(argv[1], "generate") == 0)
-        return generate(QByteArray(argv[2]).toLongLong(), QString::fromLocal8Bit(argv[3]));
+    if ((argc == 4 || argc == 5) && std::strcmp(argv[1], "generate") == 0)
+        return generate(QByteArray(argv[2]).toLongLong(), QString::fromLocal8Bit(argv[3]),
+                        argc == 5 && std::strcmp(argv[4], "flat") == 0 ? Shape::Flat
+                                                                       : Shape::Records);
     if (argc == 3 && std::strcmp(argv[1], "measure") == 0)
         return measure(argc, argv, QString::fromLocal8Bit(argv[2]));
-    std::fprintf(stderr, "usage: bench_json generate BYTES FILE | bench_json measure FILE\n");
+    std::fprintf(stderr,
+                 "usage: bench_json generate BYTES FILE [flat] | bench_json measure FILE\n");
     return 2;
 }

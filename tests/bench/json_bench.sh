@@ -4,14 +4,14 @@
 # wall time and peak RSS side by side.
 #
 #   tests/bench/json_bench.sh path/to/bench_json
-#   BENCH_SIZES="1 10 50" (MB, defaults)  BENCH_REPEAT=3 (best of, defaults)
+#   BENCH_SIZES="1 10 50 50flat" (MB; "flat": one top-level array of numbers)  BENCH_REPEAT=3 (best of, defaults)
 #
 # Exit status: 0 when it ran, 2 when it could not. The targets (faster than jq, peak memory under
 # 3x the payload) are reported, not asserted: machines vary too much for a pass/fail test.
 set -euo pipefail
 
 bench="${1:-}"
-sizes="${BENCH_SIZES:-1 10 50}"
+sizes="${BENCH_SIZES:-1 10 50 50flat}"
 repeat="${BENCH_REPEAT:-3}"
 
 die() { echo "json_bench: $*" >&2; exit 2; }
@@ -45,25 +45,28 @@ field() { # key, from the bench_json line in best_out
     sed -n "s/.* $1=\([^ ]*\).*/\1/p; s/^$1=\([^ ]*\).*/\1/p" "$work/best_out" | head -n 1
 }
 
-printf '%-5s %8s | %6s %6s %6s %6s %7s | %7s %8s %7s %7s | %7s %7s | %6s %6s %7s %7s %7s\n' \
+printf '%-9s %8s | %6s %6s %6s %6s %7s | %7s %8s %7s %7s | %7s %7s | %6s %6s %7s %7s %7s\n' \
     size nodes read parse view find open_ms held_MB parse_MB peak_MB proc_ms jq_ms jq_MB \
     open proc held/sz parse/sz peak/sz
-for mb in $sizes; do
-    file="$work/bench_${mb}mb.json"
-    "$bench" generate $((mb * 1000 * 1000)) "$file" || die "could not generate $file"
+for size in $sizes; do
+    mb="${size%flat}"
+    shape=""
+    [[ "$size" == *flat ]] && shape=flat
+    file="$work/bench_${size}.json"
+    "$bench" generate $((mb * 1000 * 1000)) "$file" $shape || die "could not generate $file"
     bytes=$(stat -c %s "$file")
     jq -e . "$file" >/dev/null || die "jq rejects the generated $file"
 
     read -r ours_s ours_kb < <(time_of "$work/out" "$bench" measure "$file")
     read -r jq_s jq_kb < <(time_of /dev/null jq . "$file")
 
-    awk -v mb="$mb" -v nodes="$(field nodes)" -v read_ms="$(field read_ms)" \
+    awk -v mb="${mb}MB${shape:+-$shape}" -v nodes="$(field nodes)" -v read_ms="$(field read_ms)" \
         -v parse="$(field parse_ms)" -v view="$(field first_rows_ms)" -v find="$(field find_ms)" \
         -v hkb="$(field held_kb)" -v pkb="$(field parse_peak_kb)" -v os="$ours_s" -v okb="$ours_kb" -v js="$jq_s" \
         -v jkb="$jq_kb" -v bytes="$bytes" 'BEGIN {
         open_ms = read_ms + parse + view
-        printf "%-5s %8d | %6d %6d %6d %6d %7d | %7.1f %8.1f %7.1f %7d | %7d %7.1f | %5.1fx %5.1fx %6.2fx %6.2fx %6.2fx\n",
-            mb "MB", nodes, read_ms, parse, view, find, open_ms, hkb / 1024, pkb / 1024,
+        printf "%-9s %8d | %6d %6d %6d %6d %7d | %7.1f %8.1f %7.1f %7d | %7d %7.1f | %5.1fx %5.1fx %6.2fx %6.2fx %6.2fx\n",
+            mb, nodes, read_ms, parse, view, find, open_ms, hkb / 1024, pkb / 1024,
             okb / 1024, os * 1000, js * 1000, jkb / 1024,
             (open_ms > 0 ? js * 1000 / open_ms : 0), (os > 0 ? js / os : 0),
             hkb * 1024 / bytes, pkb * 1024 / bytes, okb * 1024 / bytes

@@ -21,6 +21,7 @@ private slots:
     void duplicateKeysAreFlagged();
     void longStringIsCutForDisplayOnly();
     void indexForNodeRoundTrips();
+    void largeContainersAreFetchedInBatches();
     void loaderParsesOffTheGuiThread();
     void loaderReportsSyntaxError();
     void laterLoadWins();
@@ -193,6 +194,56 @@ void tst_JsonTreeModel::indexForNodeRoundTrips()
         QCOMPARE(model.nodeForIndex(index.parent()),
                  tree.parent(node) == tree.root() ? JsonTree::NoNode : tree.parent(node));
     }
+}
+
+void tst_JsonTreeModel::largeContainersAreFetchedInBatches()
+{
+    const int size = 2 * JsonTreeModel::fetchBatch + 500;
+    QByteArray json = R"({"items":[)";
+    for (int i = 0; i < size; ++i)
+        json += (i ? "," : "") + QByteArray::number(i);
+    json += "]}";
+    JsonTreeModel model;
+    model.setTree(treeOf(json));
+    const QModelIndex items = model.index(0, JsonTreeModel::KeyColumn);
+    QCOMPARE(items.data(JsonTreeModel::JsonPointerRole).toString(), u"/items"_s);
+    QCOMPARE(model.rowCount(items), 0);
+    QVERIFY(model.hasChildren(items));
+    QVERIFY(!model.index(0, 0, items).isValid());
+    QVERIFY(model.canFetchMore(items));
+    QVERIFY(!model.canFetchMore(model.index(0, JsonTreeModel::ValueColumn)));
+    QVERIFY(!model.canFetchMore({})); // one top-level row: nothing to fetch
+
+    QSignalSpy inserted(&model, &JsonTreeModel::rowsInserted);
+    model.fetchMore(items);
+    QCOMPARE(model.rowCount(items), JsonTreeModel::fetchBatch);
+    model.fetchMore(items);
+    QCOMPARE(model.rowCount(items), 2 * JsonTreeModel::fetchBatch);
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(inserted.last().at(1).toInt(), JsonTreeModel::fetchBatch);
+    QCOMPARE(inserted.last().at(2).toInt(), 2 * JsonTreeModel::fetchBatch - 1);
+
+    // A row past what is fetched (a find result, say) has no index until fetchNode brings it in.
+    const JsonTree::NodeId last = model.tree().resolvePointer(u"/items/%1"_s.arg(size - 1));
+    QVERIFY(!model.indexForNode(last).isValid());
+    const QModelIndex lastIndex = model.fetchNode(last);
+    QVERIFY(lastIndex.isValid());
+    QCOMPARE(lastIndex.row(), size - 1);
+    QCOMPARE(lastIndex.data().toString(), u"[%1]"_s.arg(size - 1));
+    QCOMPARE(model.rowCount(items), size);
+    QVERIFY(!model.canFetchMore(items));
+    model.fetchMore(items); // nothing left: no signal
+    QCOMPARE(inserted.count(), 3);
+    // The tester, attached only now: on a reset it would call fetchMore from inside the reset
+    // signal, which it then reports as an insert during a reset.
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    JsonTreeModel partial;
+    partial.setTree(treeOf(json));
+    partial.fetchMore(partial.index(0, 0));
+    QAbstractItemModelTester partialTester(&partial,
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(partial.rowCount(partial.index(0, 0)) < size);
 }
 
 void tst_JsonTreeModel::loaderParsesOffTheGuiThread()

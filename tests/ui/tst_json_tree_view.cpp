@@ -23,6 +23,7 @@ private slots:
     void copy();
     void invalidJsonShowsWhereAndWhy();
     void parsesWithoutBlocking();
+    void longNestedArrayFetchesWhenScrolledToItsEnd();
     void expandAndCollapseAll();
     void expandAllOnHugeDocumentOpensOnlyWhatFits();
 
@@ -32,10 +33,10 @@ private:
 
 // Not in QByteArrayLiteral: moc's preprocessor reads the "//" of a URL in a raw string inside a
 // macro argument as a comment.
-static const QByteArray document(
-        R"({"event":"build.finished","build":{"id":98765432109876543210,"runs":[)"
-        R"({"name":"compile","status":"PASSED"},{"name":"unit-tests","status":"FAILED",)"
-        R"("log":{"url":"https://ci.example/log/2"}}]},"status":"failed"})");
+static const QByteArray
+        document(R"({"event":"build.finished","build":{"id":98765432109876543210,"runs":[)"
+                 R"({"name":"compile","status":"PASSED"},{"name":"unit-tests","status":"FAILED",)"
+                 R"("log":{"url":"https://ci.example/log/2"}}]},"status":"failed"})");
 
 void tst_JsonTreeView::load(JsonTreeView &view, const QByteArray &json)
 {
@@ -177,6 +178,8 @@ void tst_JsonTreeView::parsesWithoutBlocking()
         big += R"({"id":)" + QByteArray::number(i) + R"(,"tags":["a","b"]},)";
     big += "null]";
     JsonTreeView view;
+    view.resize(800, 500);
+    view.show();
     QSignalSpy loaded(&view, &JsonTreeView::loaded);
     view.setJson(big);
     // setJson only hands the bytes to the thread pool; the tree arrives through the event loop.
@@ -184,7 +187,50 @@ void tst_JsonTreeView::parsesWithoutBlocking()
     QCOMPARE(view.model()->rowCount(), 0);
     QVERIFY(loaded.wait(20000));
     QCOMPARE(view.page(), JsonTreeView::Page::Tree);
-    QCOMPARE(view.model()->rowCount(), 100001);
+    // The view fetches a batch of the 100001 rows (one more per layout pass), not all of them.
+    const int fetched = view.model()->rowCount();
+    QVERIFY(fetched >= JsonTreeModel::fetchBatch);
+    QVERIFY(fetched <= 3 * JsonTreeModel::fetchBatch);
+
+    // Scrolling to the end brings the next batch.
+    view.treeView()->scrollToBottom();
+    QTRY_VERIFY(view.model()->rowCount() > fetched);
+
+    // A match far past the fetched rows is fetched, expanded to and selected.
+    QSignalSpy finished(&view, &JsonTreeView::searchFinished);
+    view.find(u"98765"_s);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(view.matchCount(), 1);
+    QCOMPARE(view.model()->tree().jsonPointer(view.selectedNode()), u"/98765/id"_s);
+    QCOMPARE(view.treeView()->currentIndex().parent().row(), 98765);
+    QVERIFY(view.treeView()->isExpanded(view.treeView()->currentIndex().parent()));
+}
+
+void tst_JsonTreeView::longNestedArrayFetchesWhenScrolledToItsEnd()
+{
+    QByteArray json = R"({"items":[)";
+    const int size = 10 * JsonTreeModel::fetchBatch;
+    for (int i = 0; i < size; ++i)
+        json += (i ? "," : "") + QByteArray::number(i);
+    json += R"(],"after":true})";
+    JsonTreeView view;
+    view.resize(800, 500);
+    view.show();
+    load(view, json);
+    const QModelIndex items = view.model()->index(0, JsonTreeModel::KeyColumn);
+    QCOMPARE(view.model()->rowCount(items), 0);
+    view.treeView()->expand(items);
+    // QTreeView fetches once in expand() and once per layout pass it runs for it.
+    const int fetched = view.model()->rowCount(items);
+    QVERIFY(fetched >= JsonTreeModel::fetchBatch);
+    QVERIFY(fetched <= 3 * JsonTreeModel::fetchBatch);
+    QTest::qWait(50);
+    QCOMPARE(view.model()->rowCount(items), fetched); // nothing more while the top is shown
+    view.treeView()->scrollTo(view.model()->index(fetched - 1, 0, items),
+                              QAbstractItemView::PositionAtBottom);
+    QTRY_VERIFY(view.model()->rowCount(items) > fetched);
+    QVERIFY(view.model()->rowCount(items) < size);
+    QVERIFY(view.treeView()->isExpanded(items));
 }
 
 void tst_JsonTreeView::expandAndCollapseAll()

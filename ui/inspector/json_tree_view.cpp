@@ -21,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProgressBar>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -195,6 +196,18 @@ JsonTreeView::JsonTreeView(QWidget *parent)
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &JsonTreeView::updateActions);
     connect(m_loader, &JsonTreeLoader::finished, this, &JsonTreeView::onLoaded);
+    // QAbstractItemView fetches more top-level rows at the end of the scroll range only; a long
+    // array inside an expanded node needs the same when its last fetched row comes into view.
+    // Deferred to the event loop: while the view is still laying out inserted rows, the row at
+    // its bottom edge is not yet the one it will show.
+    m_fetchTimer = new QTimer(this);
+    m_fetchTimer->setSingleShot(true);
+    m_fetchTimer->setInterval(0);
+    connect(m_fetchTimer, &QTimer::timeout, this, &JsonTreeView::fetchNearViewportEnd);
+    connect(m_tree->verticalScrollBar(), &QScrollBar::valueChanged, m_fetchTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_tree->verticalScrollBar(), &QScrollBar::rangeChanged, m_fetchTimer,
+            qOverload<>(&QTimer::start));
 
     showPage(Page::Empty);
     updateMatchLabel();
@@ -396,7 +409,7 @@ void JsonTreeView::moveToMatch(int match)
 
 void JsonTreeView::selectNode(JsonTree::NodeId node)
 {
-    const QModelIndex index = m_model->indexForNode(node);
+    const QModelIndex index = m_model->fetchNode(node);
     if (!index.isValid())
         return;
     QList<QModelIndex> ancestors;
@@ -407,6 +420,29 @@ void JsonTreeView::selectNode(JsonTree::NodeId node)
     m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
                                                              | QItemSelectionModel::Rows);
     m_tree->scrollTo(index);
+}
+
+void JsonTreeView::fetchNearViewportEnd()
+{
+    // A batch is far taller than the viewport, so only the rows near its bottom edge can be among
+    // the last fetched rows of a container (or inside the subtree of one that is). The rows that
+    // follow such a container (its parent's next members) are visible below it, so a few rows
+    // above the edge are looked at too.
+    constexpr int margin = 20;
+    // The key column's cell excludes the indentation, so probe the value column, which has none.
+    const int x = m_tree->columnViewportPosition(JsonTreeModel::ValueColumn) + 1;
+    QModelIndex row = m_tree->indexAt(QPoint(x, m_tree->viewport()->height() - 1));
+    for (int above = 0; above < margin && row.isValid(); ++above, row = m_tree->indexAbove(row)) {
+        for (QModelIndex index = row; index.isValid(); index = index.parent()) {
+            const QModelIndex parent = index.parent();
+            if (index.row() >= m_model->rowCount(parent) - margin
+                && m_model->canFetchMore(parent)) {
+                // The insertion changes the scroll range, which runs this again for the next.
+                m_model->fetchMore(parent);
+                return;
+            }
+        }
+    }
 }
 
 void JsonTreeView::updateMatchLabel()

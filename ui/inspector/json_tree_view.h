@@ -82,6 +82,7 @@ private:
     void startSearch();
     void onSearchDone(quint64 generation, std::vector<JsonTree::NodeId> matches);
     void moveToMatch(int match);
+    void fetchNearViewportEnd();
     void updateMatchLabel();
     void updateActions();
     void copyRole(int role);
@@ -113,6 +114,7 @@ private:
     QToolButton *m_expandButton = nullptr;
     QToolButton *m_collapseButton = nullptr;
     QTimer *m_searchTimer = nullptr;
+    QTimer *m_fetchTimer = nullptr;
     QAction *m_copyValueAction = nullptr;
     QAction *m_copyPointerAction = nullptr;
     QAction *m_copyJqAction = nullptr;

@@ -32,6 +32,7 @@ void JsonTreeModel::setTree(const JsonTree &tree)
 {
     beginResetModel();
     m_tree = tree;
+    m_fetched.clear();
     endResetModel();
 }
 
@@ -46,13 +47,79 @@ JsonTree::NodeId JsonTreeModel::topNode() const
     return m_tree.isContainer(root) ? root : JsonTree::NoNode;
 }
 
+JsonTree::NodeId JsonTreeModel::containerFor(const QModelIndex &parent) const
+{
+    return parent.isValid() ? nodeForIndex(parent) : topNode();
+}
+
+int JsonTreeModel::fetchedRows(JsonTree::NodeId container) const
+{
+    const qsizetype children = m_tree.childCount(container);
+    if (children <= fetchBatch)
+        return int(children);
+    // None until a view asks (QTreeView fetches when it lays a parent out), so a reset or a
+    // collapsed array costs nothing.
+    return m_fetched.value(container, 0);
+}
+
 QModelIndex JsonTreeModel::indexForNode(JsonTree::NodeId node, int column) const
 {
     if (node == JsonTree::NoNode || node >= m_tree.nodeCount() || node == topNode())
         return {};
     if (column < 0 || column >= ColumnCount)
         return {};
-    return createIndex(int(m_tree.row(node)), column, quintptr(node));
+    const qsizetype row = m_tree.row(node);
+    const JsonTree::NodeId parentNode = m_tree.parent(node);
+    if (parentNode != JsonTree::NoNode && row >= fetchedRows(parentNode))
+        return {};
+    return createIndex(int(row), column, quintptr(node));
+}
+
+QModelIndex JsonTreeModel::fetchNode(JsonTree::NodeId node)
+{
+    if (node == JsonTree::NoNode || node >= m_tree.nodeCount() || node == topNode())
+        return {};
+    QList<JsonTree::NodeId> chain;
+    for (JsonTree::NodeId current = node; m_tree.parent(current) != JsonTree::NoNode;
+         current = m_tree.parent(current))
+        chain.prepend(current);
+    for (JsonTree::NodeId current : chain) {
+        const JsonTree::NodeId container = m_tree.parent(current);
+        const qsizetype row = m_tree.row(current);
+        if (row < fetchedRows(container))
+            continue;
+        // Whole batches, so the rows after the match are there too when the view scrolls on.
+        const qsizetype rows = (row / fetchBatch + 1) * fetchBatch;
+        fetchRows(indexForNode(container), container, rows);
+    }
+    return indexForNode(node);
+}
+
+void JsonTreeModel::fetchRows(const QModelIndex &parent, JsonTree::NodeId container, qsizetype rows)
+{
+    const int fetched = fetchedRows(container);
+    const int target = int(std::min(rows, m_tree.childCount(container)));
+    if (target <= fetched)
+        return;
+    beginInsertRows(parent, fetched, target - 1);
+    m_fetched.insert(container, target);
+    endInsertRows();
+}
+
+bool JsonTreeModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != KeyColumn)
+        return false;
+    const JsonTree::NodeId container = containerFor(parent);
+    return container != JsonTree::NoNode && fetchedRows(container) < m_tree.childCount(container);
+}
+
+void JsonTreeModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const JsonTree::NodeId container = containerFor(parent);
+    fetchRows(parent, container, qsizetype(fetchedRows(container)) + fetchBatch);
 }
 
 JsonTree::NodeId JsonTreeModel::nodeForIndex(const QModelIndex &index) const
@@ -64,19 +131,11 @@ JsonTree::NodeId JsonTreeModel::nodeForIndex(const QModelIndex &index) const
 
 QModelIndex JsonTreeModel::index(int row, int column, const QModelIndex &parent) const
 {
-    if (row < 0 || column < 0 || column >= ColumnCount)
+    if (row < 0 || column < 0 || column >= ColumnCount || row >= rowCount(parent))
         return {};
-    if (!parent.isValid()) {
-        const JsonTree::NodeId top = topNode();
-        if (top == JsonTree::NoNode)
-            return (row == 0 && !m_tree.isEmpty()) ? createIndex(0, column, quintptr(m_tree.root()))
-                                                   : QModelIndex();
-        const JsonTree::NodeId node = m_tree.child(top, row);
-        return node == JsonTree::NoNode ? QModelIndex() : createIndex(row, column, quintptr(node));
-    }
-    if (parent.column() != KeyColumn)
-        return {};
-    const JsonTree::NodeId node = m_tree.child(nodeForIndex(parent), row);
+    if (!parent.isValid() && topNode() == JsonTree::NoNode)
+        return createIndex(0, column, quintptr(m_tree.root()));
+    const JsonTree::NodeId node = m_tree.child(containerFor(parent), row);
     return node == JsonTree::NoNode ? QModelIndex() : createIndex(row, column, quintptr(node));
 }
 
@@ -90,15 +149,13 @@ QModelIndex JsonTreeModel::parent(const QModelIndex &child) const
 
 int JsonTreeModel::rowCount(const QModelIndex &parent) const
 {
-    if (!parent.isValid()) {
-        if (m_tree.isEmpty())
-            return 0;
-        const JsonTree::NodeId top = topNode();
-        return top == JsonTree::NoNode ? 1 : int(m_tree.childCount(top));
-    }
-    if (parent.column() != KeyColumn)
+    if (m_tree.isEmpty())
         return 0;
-    return int(m_tree.childCount(nodeForIndex(parent)));
+    if (parent.isValid() && parent.column() != KeyColumn)
+        return 0;
+    if (!parent.isValid() && topNode() == JsonTree::NoNode)
+        return 1;
+    return fetchedRows(containerFor(parent));
 }
 
 int JsonTreeModel::columnCount(const QModelIndex &parent) const
@@ -109,7 +166,10 @@ int JsonTreeModel::columnCount(const QModelIndex &parent) const
 
 bool JsonTreeModel::hasChildren(const QModelIndex &parent) const
 {
-    return rowCount(parent) > 0;
+    // Children not fetched yet still count: the view shows an expander and fetches on expand.
+    if (!parent.isValid())
+        return !m_tree.isEmpty();
+    return parent.column() == KeyColumn && m_tree.childCount(nodeForIndex(parent)) > 0;
 }
 
 Qt::ItemFlags JsonTreeModel::flags(const QModelIndex &index) const
