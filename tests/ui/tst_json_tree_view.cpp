@@ -23,6 +23,7 @@ private slots:
     void copy();
     void invalidJsonShowsWhereAndWhy();
     void parsesWithoutBlocking();
+    void showsAResultParsedElsewhere();
     void longNestedArrayFetchesWhenScrolledToItsEnd();
     void expandAndCollapseAll();
     void expandAllOnHugeDocumentOpensOnlyWhatFits();
@@ -204,6 +205,23 @@ void tst_JsonTreeView::parsesWithoutBlocking()
     QCOMPARE(view.model()->tree().jsonPointer(view.selectedNode()), u"/98765/id"_s);
     QCOMPARE(view.treeView()->currentIndex().parent().row(), 98765);
     QVERIFY(view.treeView()->isExpanded(view.treeView()->currentIndex().parent()));
+}
+
+void tst_JsonTreeView::showsAResultParsedElsewhere()
+{
+    JsonTreeView view;
+    QSignalSpy loaded(&view, &JsonTreeView::loaded);
+    view.setParseResult(JsonTree::parse(document), document);
+    QCOMPARE(loaded.count(), 1); // no thread, no event loop
+    QCOMPARE(view.page(), JsonTreeView::Page::Tree);
+    QCOMPARE(view.model()->rowCount(), 3);
+
+    const QByteArray broken = QByteArrayLiteral("[1, 2");
+    view.setParseResult(JsonTree::parse(broken), broken);
+    QCOMPARE(view.page(), JsonTreeView::Page::Invalid);
+    QCOMPARE(view.rawText(), u"[1, 2"_s);
+    QVERIFY(view.errorText().contains(u"line 1"_s));
+    QCOMPARE(view.model()->rowCount(), 0);
 }
 
 void tst_JsonTreeView::longNestedArrayFetchesWhenScrolledToItsEnd()

@@ -270,9 +270,20 @@ void JsonTreeView::showPage(Page page)
         widget->setEnabled(tree);
 }
 
+void JsonTreeView::setParseResult(const JsonParseResult &result, const QByteArray &source)
+{
+    clear();
+    display(result, source, std::nullopt);
+}
+
 void JsonTreeView::onLoaded()
 {
-    const JsonParseResult &result = m_loader->result();
+    display(m_loader->result(), m_loader->source(), m_loader->elapsedMs());
+}
+
+void JsonTreeView::display(const JsonParseResult &result, const QByteArray &source,
+                           std::optional<qint64> parseMs)
+{
     if (!result.isValid()) {
         const JsonSyntaxError &error = *result.error;
         m_syntaxError = error;
@@ -280,7 +291,6 @@ void JsonTreeView::onLoaded()
                                       .arg(error.line)
                                       .arg(error.column)
                                       .arg(error.reason));
-        const QByteArray source = m_loader->source();
         const bool cut = source.size() > maxRawTextBytes;
         m_rawView->setPlainText(QString::fromUtf8(cut ? source.first(maxRawTextBytes) : source));
         const QTextBlock block = m_rawView->document()->findBlockByNumber(error.line - 1);
@@ -301,9 +311,9 @@ void JsonTreeView::onLoaded()
     }
     m_model->setTree(result.tree);
     const qsizetype duplicates = result.tree.duplicateKeyCount();
-    QString status = tr("%1 nodes, parsed in %2 ms")
-                             .arg(QLocale().toString(result.tree.nodeCount()))
-                             .arg(m_loader->elapsedMs());
+    const QString nodes = QLocale().toString(result.tree.nodeCount());
+    QString status = parseMs ? tr("%1 nodes, parsed in %2 ms").arg(nodes).arg(*parseMs)
+                             : tr("%1 nodes").arg(nodes);
     if (duplicates > 0)
         status += u" \u2014 "_s
                   + tr("%1 members share a key with another member; jq keeps the last")

@@ -38,6 +38,9 @@ public:
 
     // Parses on the thread pool; loaded() follows. A later call supersedes an earlier one.
     void setJson(const QByteArray &json);
+    // Shows a document parsed elsewhere (PayloadAnalysis::json / jsonError, parsed off the GUI
+    // thread already) without parsing it again; source is shown as text when it is not JSON.
+    void setParseResult(const JsonParseResult &result, const QByteArray &source);
     void clear();
 
     Page page() const { return m_page; }
@@ -79,6 +82,8 @@ signals:
 private:
     void showPage(Page page);
     void onLoaded();
+    void display(const JsonParseResult &result, const QByteArray &source,
+                 std::optional<qint64> parseMs);
     void startSearch();
     void onSearchDone(quint64 generation, std::vector<JsonTree::NodeId> matches);
     void moveToMatch(int match);
