@@ -21,6 +21,8 @@ private slots:
     void nextAndPreviousWrap();
     void copy_data();
     void copy();
+    void copyShortcuts_data();
+    void copyShortcuts();
     void invalidJsonShowsWhereAndWhy();
     void parsesWithoutBlocking();
     void showsAResultParsedElsewhere();
@@ -149,6 +151,35 @@ void tst_JsonTreeView::copy()
         view.copyJqPath();
     else
         view.copyValue();
+    QCOMPARE(QApplication::clipboard()->text(), expected);
+}
+
+void tst_JsonTreeView::copyShortcuts_data()
+{
+    QTest::addColumn<QKeyCombination>("keys");
+    QTest::addColumn<QString>("expected");
+    // Ctrl+C must give the whole value, not the tree view's own copy of the (cut) display text.
+    QTest::newRow("value") << QKeyCombination(Qt::ControlModifier, Qt::Key_C)
+                           << u"{\n  \"url\": \"https://ci.example/log/2\"\n}"_s;
+    QTest::newRow("pointer") << QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_C)
+                             << u"/build/runs/1/log"_s;
+    QTest::newRow("jq path") << QKeyCombination(Qt::ControlModifier | Qt::AltModifier, Qt::Key_C)
+                             << u".build.runs[1].log"_s;
+}
+
+void tst_JsonTreeView::copyShortcuts()
+{
+    QFETCH(QKeyCombination, keys);
+    QFETCH(QString, expected);
+    JsonTreeView view;
+    view.show();
+    QApplication::setActiveWindow(&view);
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    load(view, document);
+    view.selectNode(view.model()->tree().resolvePointer(u"/build/runs/1/log"_s));
+    view.treeView()->setFocus();
+    QApplication::clipboard()->setText(u"before"_s);
+    QTest::keyClick(view.treeView(), keys.key(), keys.keyboardModifiers());
     QCOMPARE(QApplication::clipboard()->text(), expected);
 }
 

@@ -58,7 +58,7 @@ JsonTreeView::JsonTreeView(QWidget *parent)
     , m_loader(new JsonTreeLoader(this))
     , m_model(new JsonTreeModel(this))
 {
-    setAccessibleName(tr("JSON tree"));
+    setAccessibleName(tr("JSON body"));
 
     m_expandButton = toolButton(tr("Expand all"), tr("Expand every node"), this);
     m_collapseButton = toolButton(tr("Collapse all"), tr("Collapse every node"), this);
