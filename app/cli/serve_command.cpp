@@ -149,10 +149,8 @@ int runServe(const QStringList &arguments)
             app->quit();
         }
     });
-    QObject::connect(&receiver, &Receiver::warning, app,
-                     [](const QString &message) { printError(message); });
-    receiver.start(config);
     // The outbox is sent while serving: messages fired by `fire` or pending from a previous run.
+    // Started once the receiver listens, so the database is created and migrated by one thread.
     DeliveryEngineConfig deliveryConfig;
     deliveryConfig.databaseLocation = config.databaseLocation;
     DeliveryEngine delivery(deliveryConfig);
@@ -166,8 +164,13 @@ int runServe(const QStringList &arguments)
                                             .arg(name)
                                             .arg(streak));
                      });
-    if (!delivery.start())
-        printError(delivery.errorString());
+    QObject::connect(&receiver, &Receiver::stateChanged, app, [&](Receiver::State state) {
+        if (state == Receiver::State::Listening && !delivery.isRunning() && !delivery.start())
+            printError(delivery.errorString());
+    });
+    QObject::connect(&receiver, &Receiver::warning, app,
+                     [](const QString &message) { printError(message); });
+    receiver.start(config);
     const int loopResult = app->exec();
     delivery.stop();
     receiver.stop();
