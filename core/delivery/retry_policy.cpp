@@ -35,7 +35,12 @@ std::optional<std::chrono::milliseconds> RetryPolicy::parseRetryAfter(QByteArray
     if (ok)
         return seconds >= 0 ? std::optional(std::chrono::milliseconds(seconds * 1000))
                             : std::nullopt;
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(text), Qt::RFC2822Date);
+    // HTTP writes IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT"; Qt's RFC 2822 reader wants the
+    // zone as an offset.
+    QString date = QString::fromLatin1(text);
+    if (date.endsWith(u" GMT"))
+        date = date.chopped(3) + u"+0000"_s;
+    const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
     if (!when.isValid())
         return std::nullopt;
     return std::chrono::milliseconds(std::max<qint64>(0, now.msecsTo(when)));
