@@ -10,7 +10,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSet>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -23,7 +22,6 @@ namespace {
 // How long a message being sent stays out of the outbox's way beyond its timeout: if the process
 // dies mid-request, the message is due again after that.
 constexpr qint64 leaseMarginMs = 5000;
-constexpr int pumpBatch = 256;
 
 QByteArray targetOf(const QUrl &url)
 {
@@ -90,8 +88,10 @@ RouteResult DeliveryWorker::fire(const QString &eventType, const QByteArray &pay
     RouteResult result;
     if (!m_outbox)
         return result;
-    result = MessageRouter::route(m_subscriptions->subscriptions(), eventType, payload,
-                                  contentType);
+    m_active = m_subscriptions->subscriptions();
+    m_subscriptionCache.clear();
+    m_sinceCacheRefresh.restart();
+    result = MessageRouter::route(m_active, eventType, payload, contentType);
     if (!m_outbox->enqueue(result.messages)) {
         emit warning(m_outbox->errorString());
         result.messages.clear();
@@ -123,60 +123,27 @@ void DeliveryWorker::pump()
     if (!m_outbox)
         return;
     // Edits made elsewhere (the CLI, the editor) are seen within one poll interval.
-    if (m_sinceCacheRefresh.elapsed() >= m_config.pollInterval.count()) {
+    if (m_active.isEmpty() || m_sinceCacheRefresh.elapsed() >= m_config.pollInterval.count()) {
         m_subscriptionCache.clear();
+        m_active = m_subscriptions->subscriptions();
         m_sinceCacheRefresh.restart();
     }
-    QSet<qint64> skip;
-    for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it) {
-        if (it.value() >= m_config.maxConcurrencyPerSubscription)
-            skip.insert(it.key());
-    }
-    for (auto it = m_subscriptionCache.cbegin(); it != m_subscriptionCache.cend(); ++it) {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const Subscription &target : std::as_const(m_active)) {
         // A disabled subscription keeps its messages pending until it is enabled again.
-        if (it.value() && !it.value()->isEnabled())
-            skip.insert(it.key());
-    }
-    for (;;) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        const QList<OutboxMessage> due = m_outbox->due(now, pumpBatch, skip);
-        if (due.isEmpty())
-            break;
+        if (!target.isEnabled())
+            continue;
+        const int free = m_config.maxConcurrencyPerSubscription - m_inFlight.value(target.id);
+        if (free <= 0)
+            continue;
         QList<qint64> leased;
-        qint64 leaseUntil = now;
-        bool progress = false;
-        for (const OutboxMessage &message : due) {
-            if (skip.contains(message.subscriptionId))
-                continue;
-            const std::optional<Subscription> target = subscription(message.subscriptionId);
-            if (!target) {
-                OutboxMessage failed = message;
-                failed.state = MessageState::Failed;
-                failed.lastError = tr("The subscription no longer exists.");
-                m_outbox->update(failed);
-                emit messageSettled(failed.id, failed.state);
-                progress = true;
-                continue;
-            }
-            if (!target->isEnabled()) {
-                skip.insert(message.subscriptionId);
-                continue;
-            }
-            if (m_inFlight.value(message.subscriptionId)
-                >= m_config.maxConcurrencyPerSubscription) {
-                skip.insert(message.subscriptionId);
-                continue;
-            }
-            if (send(message, *target)) {
-                leased.append(message.id);
-                leaseUntil = std::max(leaseUntil, now + target->timeout.count() + leaseMarginMs);
-            }
-            progress = true;
+        for (const OutboxMessage &due : m_outbox->due(target.id, now, free)) {
+            const std::optional<OutboxMessage> message = m_outbox->message(due.id);
+            if (message && send(*message, target))
+                leased.append(message->id);
         }
-        if (!m_outbox->lease(leased, leaseUntil))
+        if (!m_outbox->lease(leased, now + target.timeout.count() + leaseMarginMs))
             emit warning(m_outbox->errorString());
-        if (!progress)
-            break;
     }
     // Sleep until the next message falls due, but look again within the poll interval for
     // messages another process wrote.

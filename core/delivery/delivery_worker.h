@@ -69,6 +69,7 @@ private:
     std::unique_ptr<DeliveryStore> m_deliveries;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<QTimer> m_wake;
+    QList<Subscription> m_active; // what pump() sends for; refreshed every poll interval
     QHash<qint64, std::optional<Subscription>> m_subscriptionCache;
     QElapsedTimer m_sinceCacheRefresh;
     QHash<qint64, int> m_inFlight; // per subscription

@@ -120,6 +120,9 @@ const QList<QList<QString>> migrations = {
             created_at INTEGER NOT NULL))"_s,
                 u"CREATE INDEX messages_pending ON messages(next_attempt_at) WHERE state = 0"_s,
                 u"CREATE INDEX messages_subscription ON messages(subscription_id, state)"_s,
+                // What each subscription has due, soonest first: the engine's query per pump.
+                u"CREATE INDEX messages_due ON messages(subscription_id, next_attempt_at) "
+                "WHERE state = 0"_s,
                 u"ALTER TABLE deliveries ADD COLUMN direction TEXT NOT NULL DEFAULT 'in'"_s,
                 u"ALTER TABLE deliveries ADD COLUMN message_id INTEGER"_s,
                 u"ALTER TABLE deliveries ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0"_s,

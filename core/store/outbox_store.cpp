@@ -15,6 +15,10 @@ namespace {
 
 const QString columns = u"id, subscription_id, event_type, payload, content_type, state, "
                         "attempts, next_attempt_at, last_error, created_at"_s;
+// due() runs after every finished attempt: it reads no payloads, which are read one by one when
+// sent.
+const QString columnsWithoutPayload = u"id, subscription_id, event_type, x'', content_type, "
+                                      "state, attempts, next_attempt_at, last_error, created_at"_s;
 
 OutboxMessage readMessage(const QSqlQuery &query)
 {
@@ -92,22 +96,15 @@ std::optional<OutboxMessage> OutboxStore::message(qint64 id) const
     return readMessage(query);
 }
 
-QList<OutboxMessage> OutboxStore::due(qint64 nowMs, int limit,
-                                      const QSet<qint64> &skipSubscriptions) const
+QList<OutboxMessage> OutboxStore::due(qint64 subscriptionId, qint64 nowMs, int limit) const
 {
-    QStringList skipped;
-    for (qsizetype index = 0; index < skipSubscriptions.size(); ++index)
-        skipped << u"?"_s;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(
-            u"SELECT "_s + columns + u" FROM messages WHERE state = 0 AND next_attempt_at <= ?"_s
-            + (skipped.isEmpty() ? QString()
-                                 : u" AND subscription_id NOT IN ("_s + skipped.join(u',') + u')')
-            + u" ORDER BY next_attempt_at, id LIMIT ?"_s);
+    query.prepare(u"SELECT "_s + columnsWithoutPayload
+                  + u" FROM messages WHERE subscription_id = ? AND state = 0 "
+                    "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"_s);
+    query.addBindValue(subscriptionId);
     query.addBindValue(nowMs);
-    for (const qint64 id : skipSubscriptions)
-        query.addBindValue(id);
     query.addBindValue(limit);
     QList<OutboxMessage> messages;
     if (!query.exec()) {

@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
-#include <QSet>
 #include <QString>
 #include <optional>
 
@@ -42,9 +41,9 @@ public:
     // All or none, in one transaction; fills in ids and creation times.
     bool enqueue(QList<OutboxMessage> &messages);
     std::optional<OutboxMessage> message(qint64 id) const;
-    // Pending messages due at `nowMs`, soonest first, leaving out the given subscriptions
-    // (those already sending as much as they may).
-    QList<OutboxMessage> due(qint64 nowMs, int limit, const QSet<qint64> &skipSubscriptions) const;
+    // One subscription's pending messages due at `nowMs`, soonest first, without payloads
+    // (message() has them): the engine asks this after every finished attempt.
+    QList<OutboxMessage> due(qint64 subscriptionId, qint64 nowMs, int limit) const;
     // When the next pending message falls due; nullopt when none is pending.
     std::optional<qint64> nextDueAt() const;
     // Moves messages being sent out of due()'s way until `untilMs`: if the process dies

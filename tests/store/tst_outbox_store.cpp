@@ -72,11 +72,13 @@ void tst_OutboxStore::enqueueAndDue()
     QVERIFY(first.id > 0 && second.id > first.id);
     QCOMPARE(outbox.message(first.id), first);
     QCOMPARE(outbox.count(MessageState::Pending), 2);
-    QCOMPARE(outbox.due(second.nextAttemptAtMs, 10, {}).size(), 2);
-    QCOMPARE(outbox.due(first.nextAttemptAtMs - 1, 10, {}).size(), 0);
-    const QList<OutboxMessage> others = outbox.due(second.nextAttemptAtMs, 10, {m_first});
+    QCOMPARE(outbox.due(m_first, first.nextAttemptAtMs, 10).size(), 1);
+    QCOMPARE(outbox.due(m_first, first.nextAttemptAtMs - 1, 10).size(), 0);
+    const QList<OutboxMessage> others = outbox.due(m_second, second.nextAttemptAtMs, 10);
     QCOMPARE(others.size(), 1);
     QCOMPARE(others.constFirst().id, second.id);
+    QVERIFY(others.constFirst().payload.isEmpty()); // message() has it
+    QCOMPARE(outbox.message(second.id)->payload, second.payload);
 
     OutboxMessage delivered = first;
     delivered.state = MessageState::Delivered;
@@ -95,8 +97,8 @@ void tst_OutboxStore::leaseHidesInFlight()
     const OutboxMessage message = enqueueOne(m_first);
     const qint64 now = message.nextAttemptAtMs;
     QVERIFY(outbox.lease({message.id}, now + 30000));
-    QVERIFY(outbox.due(now, 10, {}).isEmpty());
-    QCOMPARE(outbox.due(now + 30000, 10, {}).size(), 1);
+    QVERIFY(outbox.due(m_first, now, 10).isEmpty());
+    QCOMPARE(outbox.due(m_first, now + 30000, 10).size(), 1);
 }
 
 void tst_OutboxStore::outgoingAttemptRoundTrip()
