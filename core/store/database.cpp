@@ -302,11 +302,17 @@ bool Database::migrate(int targetVersion)
         return false;
     }
     for (int next = version + 1; next <= targetVersion; ++next) {
-        if (!db.transaction()) {
-            m_error = tr("Cannot upgrade %1: %2").arg(m_location, db.lastError().text());
+        // The write lock first, then the version again: the receiver's writer and the delivery
+        // engine open a new file from two threads at once, and only one of them may migrate it.
+        QSqlQuery query(db);
+        if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
+            m_error = tr("Cannot upgrade %1: %2").arg(m_location, query.lastError().text());
             return false;
         }
-        QSqlQuery query(db);
+        if (schemaVersion() >= next) {
+            db.commit();
+            continue;
+        }
         for (const QString &statement : migrations.at(next - 1)) {
             if (!query.exec(statement)) {
                 m_error = tr("Cannot upgrade %1 to schema %2: %3")

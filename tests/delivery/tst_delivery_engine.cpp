@@ -33,6 +33,7 @@ private slots:
     void pendingMessagesSurviveACrash();
     void conditionsAndFieldsSelectAndShape();
     void failingSubscriptionIsDisabled();
+    void startsBesideTheReceiverOnANewFile();
 
 private:
     // The receiving side: a Receiver on its own database, with one endpoint at /hook.
@@ -443,6 +444,28 @@ void tst_DeliveryEngine::failingSubscriptionIsDisabled()
     QVERIFY(RouteResult(MessageRouter::route(store.subscriptions(), u"ping"_s, "{}",
                                              "application/json"))
                     .messages.isEmpty());
+}
+
+void tst_DeliveryEngine::startsBesideTheReceiverOnANewFile()
+{
+    // What `serve` and the GUI do: both threads open (and so create and migrate) one new file.
+    for (int round = 0; round < 5; ++round) {
+        const QString location = m_dir->filePath(u"shared-%1.sqlite"_s.arg(round));
+        Receiver receiver;
+        ReceiverConfig config;
+        config.port = 0;
+        config.databaseLocation = location;
+        receiver.start(config);
+        DeliveryEngineConfig engineSettings = engineConfig();
+        engineSettings.databaseLocation = location;
+        DeliveryEngine engine(engineSettings);
+        QVERIFY2(engine.start(), qPrintable(engine.errorString()));
+        QVERIFY(QTest::qWaitFor([&] { return receiver.state() != Receiver::State::Starting; },
+                                10000));
+        QCOMPARE(receiver.state(), Receiver::State::Listening);
+        engine.stop();
+        receiver.stop();
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_DeliveryEngine)
