@@ -4,8 +4,11 @@
 #include "hex_view.h"
 #include "models/delivery_text.h"
 #include "models/header_list_model.h"
+#include "overview_pane.h"
+#include "payload/payload_analyzer.h"
 #include "signature_pane.h"
 #include "store/async_store.h"
+#include "vendor_summary_pane.h"
 
 #include <QCoreApplication>
 #include <QFontDatabase>
@@ -71,6 +74,9 @@ DeliveryInspector::DeliveryInspector(AsyncStore *store, QWidget *parent)
     m_tabs->setDocumentMode(true);
     layout->addWidget(m_tabs, 1);
 
+    m_overviewPane = new OverviewPane(m_tabs);
+    m_tabs->addTab(m_overviewPane, tr("&Overview"));
+
     m_headersModel = new HeaderListModel(this);
     m_headersView = new QTableView(m_tabs);
     m_headersView->setModel(m_headersModel);
@@ -106,6 +112,11 @@ DeliveryInspector::DeliveryInspector(AsyncStore *store, QWidget *parent)
     m_signaturePane = new SignaturePane(store, m_tabs);
     m_tabs->addTab(m_signaturePane, tr("&Signature"));
 
+    m_vendorPane = new VendorSummaryPane(m_tabs);
+    m_vendorTab = m_tabs->addTab(m_vendorPane, tr("&Vendor"));
+    // Only a payload a profile recognised has a summary to show.
+    m_tabs->setTabVisible(m_vendorTab, false);
+
     m_stack->addWidget(page);
 }
 
@@ -134,6 +145,10 @@ void DeliveryInspector::clear()
     m_hexView->setData({});
     m_responseView->clear();
     m_signaturePane->clear();
+    m_analysis.reset();
+    m_overviewPane->clear();
+    m_vendorPane->clear();
+    m_tabs->setTabVisible(m_vendorTab, false);
     m_placeholder->setText(tr("Select a delivery to see its headers and body."));
     m_stack->setCurrentWidget(m_placeholder);
 }
@@ -154,11 +169,48 @@ void DeliveryInspector::display(const Delivery &delivery)
     m_hexView->setData(delivery.body);
     m_responseView->setPlainText(responseWireText(delivery));
     m_signaturePane->setDelivery(delivery);
+    m_analysis.reset();
+    m_overviewPane->setDelivery(delivery);
+    // The Vendor tab stays until the analysis says whether it applies, so a user reading vendor
+    // summaries is not thrown to another tab on every row.
+    m_vendorPane->clear();
     m_bodyNote->hide();
     m_bodyView->setPlainText(delivery.body.isEmpty() ? tr("(no body)") : tr("Formatting…"));
     m_stack->setCurrentIndex(1);
     emit deliveryShown(delivery.id);
     formatBody(delivery);
+    analyze(delivery);
+}
+
+void DeliveryInspector::analyze(const Delivery &delivery)
+{
+    const qint64 id = delivery.id;
+    const HeaderList headers = delivery.headers;
+    const QByteArray body = delivery.body;
+    const QByteArray target = delivery.target;
+    QPointer<DeliveryInspector> self(this);
+    QThreadPool::globalInstance()->start([self, id, headers, body, target] {
+        PayloadAnalysis analysis = analyzePayload(headers, body, target);
+        // As in formatBody: delivered through the application object, checked on the GUI thread.
+        QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [self, id, analysis = std::move(analysis)] {
+                    if (self)
+                        self->showAnalysis(id, analysis);
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+void DeliveryInspector::showAnalysis(qint64 id, const PayloadAnalysis &analysis)
+{
+    if (!m_delivery || m_delivery->id != id)
+        return;
+    m_analysis = analysis;
+    m_overviewPane->setAnalysis(id, analysis);
+    m_vendorPane->setSummary(analysis.summary);
+    m_tabs->setTabVisible(m_vendorTab, !analysis.summary.isEmpty());
+    emit analysisReady(id);
 }
 
 void DeliveryInspector::formatBody(const Delivery &delivery)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "payload/payload_analysis.h"
 #include "store/delivery.h"
 
 #include <QPointer>
@@ -17,7 +18,9 @@ namespace hookbench {
 class AsyncStore;
 class HeaderListModel;
 class HexView;
+class OverviewPane;
 class SignaturePane;
+class VendorSummaryPane;
 
 // The selected delivery in full: a summary line, the headers as they arrived, the body as text
 // (indented when it is JSON) and as hex, and the response Hookbench sent back.
@@ -40,16 +43,24 @@ public:
     HexView *hexView() const { return m_hexView; }
     QTabWidget *tabs() const { return m_tabs; }
     SignaturePane *signaturePane() const { return m_signaturePane; }
+    OverviewPane *overviewPane() const { return m_overviewPane; }
+    VendorSummaryPane *vendorPane() const { return m_vendorPane; }
+    // The analysis of the delivery on screen, once it has arrived from the thread pool.
+    std::optional<PayloadAnalysis> analysis() const { return m_analysis; }
 
 signals:
     // The delivery is on screen; its body text may still be formatting.
     void deliveryShown(qint64 id);
     void bodyShown(qint64 id);
+    // analyzePayload finished for the delivery on screen; analysis() has it.
+    void analysisReady(qint64 id);
 
 private:
     void display(const Delivery &delivery);
     void displayError(const QString &message);
     void formatBody(const Delivery &delivery);
+    void analyze(const Delivery &delivery);
+    void showAnalysis(qint64 id, const PayloadAnalysis &analysis);
     static QString summaryHtml(const Delivery &delivery);
     static QString responseWireText(const Delivery &delivery);
 
@@ -68,6 +79,10 @@ private:
     HexView *m_hexView = nullptr;
     QPlainTextEdit *m_responseView = nullptr;
     SignaturePane *m_signaturePane = nullptr;
+    OverviewPane *m_overviewPane = nullptr;
+    VendorSummaryPane *m_vendorPane = nullptr;
+    int m_vendorTab = -1;
+    std::optional<PayloadAnalysis> m_analysis;
 };
 
 } // namespace hookbench
