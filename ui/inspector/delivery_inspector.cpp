@@ -1,9 +1,11 @@
 #include "delivery_inspector.h"
 
-#include "body_formatter.h"
+#include "body_pane.h"
 #include "hex_view.h"
 #include "models/delivery_text.h"
+#include "models/form_fields_model.h"
 #include "models/header_list_model.h"
+#include "multipart_pane.h"
 #include "overview_pane.h"
 #include "payload/payload_analyzer.h"
 #include "signature_pane.h"
@@ -90,21 +92,27 @@ DeliveryInspector::DeliveryInspector(AsyncStore *store, QWidget *parent)
     m_headersView->setAlternatingRowColors(true);
     m_tabs->addTab(m_headersView, tr("&Headers"));
 
-    auto *bodyPage = new QWidget(m_tabs);
-    auto *bodyLayout = new QVBoxLayout(bodyPage);
-    bodyLayout->setContentsMargins(0, 0, 0, 0);
-    m_bodyNote = new QLabel(bodyPage);
-    m_bodyNote->setWordWrap(true);
-    m_bodyNote->setContentsMargins(6, 2, 6, 2);
-    m_bodyNote->hide();
-    bodyLayout->addWidget(m_bodyNote);
-    m_bodyView = makeTextView(bodyPage, tr("Request body"));
-    bodyLayout->addWidget(m_bodyView, 1);
-    m_tabs->addTab(bodyPage, tr("&Body"));
+    m_bodyPane = new BodyPane(m_tabs);
+    m_hexView = m_bodyPane->hexView();
+    m_tabs->addTab(m_bodyPane, tr("&Body"));
+    connect(m_bodyPane, &BodyPane::textShown, this, &DeliveryInspector::bodyShown);
 
-    m_hexView = new HexView(m_tabs);
-    m_hexView->setAccessibleName(tr("Request body as hex"));
-    m_tabs->addTab(m_hexView, tr("He&x"));
+    m_formModel = new FormFieldsModel(this);
+    m_formView = new QTableView(m_tabs);
+    m_formView->setModel(m_formModel);
+    m_formView->setAccessibleName(tr("Form fields"));
+    m_formView->verticalHeader()->hide();
+    m_formView->verticalHeader()->setDefaultSectionSize(m_formView->fontMetrics().height() + 8);
+    m_formView->horizontalHeader()->setStretchLastSection(true);
+    m_formView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_formView->setWordWrap(false);
+    m_formView->setAlternatingRowColors(true);
+    m_formTab = m_tabs->addTab(m_formView, tr("&Form"));
+    m_partsPane = new MultipartPane(m_tabs);
+    m_partsTab = m_tabs->addTab(m_partsPane, tr("&Parts"));
+    // Only form and multipart bodies have fields or parts to show.
+    m_tabs->setTabVisible(m_formTab, false);
+    m_tabs->setTabVisible(m_partsTab, false);
 
     m_responseView = makeTextView(m_tabs, tr("Response sent"));
     m_tabs->addTab(m_responseView, tr("&Response"));
@@ -136,13 +144,22 @@ void DeliveryInspector::showDelivery(qint64 id)
             });
 }
 
+void DeliveryInspector::setDelivery(const Delivery &delivery)
+{
+    m_requestedId = delivery.id;
+    display(delivery);
+}
+
 void DeliveryInspector::clear()
 {
     m_requestedId = 0;
     m_delivery.reset();
     m_headersModel->setHeaders({});
-    m_bodyView->clear();
-    m_hexView->setData({});
+    m_bodyPane->clear();
+    m_formModel->setFields({});
+    m_partsPane->clear();
+    m_tabs->setTabVisible(m_formTab, false);
+    m_tabs->setTabVisible(m_partsTab, false);
     m_responseView->clear();
     m_signaturePane->clear();
     m_analysis.reset();
@@ -166,7 +183,9 @@ void DeliveryInspector::display(const Delivery &delivery)
     m_summary->setToolTip(displayText(delivery.target));
     m_headersModel->setHeaders(delivery.headers);
     m_headersView->resizeColumnToContents(HeaderListModel::NameColumn);
-    m_hexView->setData(delivery.body);
+    m_bodyPane->setRawBody(delivery.id, delivery.body);
+    m_formModel->setFields({});
+    m_partsPane->clear();
     m_responseView->setPlainText(responseWireText(delivery));
     m_signaturePane->setDelivery(delivery);
     m_analysis.reset();
@@ -174,11 +193,8 @@ void DeliveryInspector::display(const Delivery &delivery)
     // The Vendor tab stays until the analysis says whether it applies, so a user reading vendor
     // summaries is not thrown to another tab on every row.
     m_vendorPane->clear();
-    m_bodyNote->hide();
-    m_bodyView->setPlainText(delivery.body.isEmpty() ? tr("(no body)") : tr("Formatting…"));
     m_stack->setCurrentIndex(1);
     emit deliveryShown(delivery.id);
-    formatBody(delivery);
     analyze(delivery);
 }
 
@@ -210,37 +226,13 @@ void DeliveryInspector::showAnalysis(qint64 id, const PayloadAnalysis &analysis)
     m_overviewPane->setAnalysis(id, analysis);
     m_vendorPane->setSummary(analysis.summary);
     m_tabs->setTabVisible(m_vendorTab, !analysis.summary.isEmpty());
+    m_bodyPane->setAnalysis(id, analysis);
+    m_formModel->setFields(analysis.form);
+    m_formView->resizeColumnToContents(FormFieldsModel::NameColumn);
+    m_tabs->setTabVisible(m_formTab, analysis.kind == ContentKind::Form);
+    m_partsPane->setParts(analysis.parts);
+    m_tabs->setTabVisible(m_partsTab, analysis.kind == ContentKind::Multipart);
     emit analysisReady(id);
-}
-
-void DeliveryInspector::formatBody(const Delivery &delivery)
-{
-    const qint64 id = delivery.id;
-    const QByteArray body = delivery.body;
-    QPointer<DeliveryInspector> self(this);
-    QThreadPool::globalInstance()->start([self, id, body] {
-        FormattedBody formatted = BodyFormatter::format(body);
-        // The answer goes through the application object, which outlives any widget, and the
-        // pointer is only looked at back on the GUI thread.
-        QMetaObject::invokeMethod(
-                QCoreApplication::instance(),
-                [self, id, formatted = std::move(formatted)] {
-                    if (!self || !self->m_delivery || self->m_delivery->id != id)
-                        return;
-                    self->m_bodyView->setPlainText(formatted.kind == FormattedBody::Kind::Empty
-                                                           ? tr("(no body)")
-                                                           : formatted.text);
-                    if (formatted.truncated) {
-                        self->m_bodyNote->setText(
-                                tr("Only the first %1 are shown as text; the Hex tab has all "
-                                   "of it.")
-                                        .arg(displaySize(BodyFormatter::defaultMaxBytes)));
-                        self->m_bodyNote->show();
-                    }
-                    emit self->bodyShown(id);
-                },
-                Qt::QueuedConnection);
-    });
 }
 
 QString DeliveryInspector::summaryText() const
@@ -250,7 +242,7 @@ QString DeliveryInspector::summaryText() const
 
 QString DeliveryInspector::bodyText() const
 {
-    return m_bodyView->toPlainText();
+    return m_bodyPane->text();
 }
 
 QString DeliveryInspector::responseText() const

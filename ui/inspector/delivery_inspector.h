@@ -16,8 +16,11 @@ class QTableView;
 namespace hookbench {
 
 class AsyncStore;
+class BodyPane;
+class FormFieldsModel;
 class HeaderListModel;
 class HexView;
+class MultipartPane;
 class OverviewPane;
 class SignaturePane;
 class VendorSummaryPane;
@@ -33,6 +36,8 @@ public:
 
     // Loads the delivery from the store; a later call wins over one still loading.
     void showDelivery(qint64 id);
+    // Shows a delivery already at hand (a test fixture, a delivery not from the store).
+    void setDelivery(const Delivery &delivery);
     void clear();
 
     std::optional<Delivery> delivery() const { return m_delivery; }
@@ -45,6 +50,9 @@ public:
     SignaturePane *signaturePane() const { return m_signaturePane; }
     OverviewPane *overviewPane() const { return m_overviewPane; }
     VendorSummaryPane *vendorPane() const { return m_vendorPane; }
+    BodyPane *bodyPane() const { return m_bodyPane; }
+    FormFieldsModel *formModel() const { return m_formModel; }
+    MultipartPane *partsPane() const { return m_partsPane; }
     // The analysis of the delivery on screen, once it has arrived from the thread pool.
     std::optional<PayloadAnalysis> analysis() const { return m_analysis; }
 
@@ -58,7 +66,6 @@ signals:
 private:
     void display(const Delivery &delivery);
     void displayError(const QString &message);
-    void formatBody(const Delivery &delivery);
     void analyze(const Delivery &delivery);
     void showAnalysis(qint64 id, const PayloadAnalysis &analysis);
     static QString summaryHtml(const Delivery &delivery);
@@ -74,8 +81,12 @@ private:
     QTabWidget *m_tabs = nullptr;
     HeaderListModel *m_headersModel = nullptr;
     QTableView *m_headersView = nullptr;
-    QLabel *m_bodyNote = nullptr;
-    QPlainTextEdit *m_bodyView = nullptr;
+    BodyPane *m_bodyPane = nullptr;
+    FormFieldsModel *m_formModel = nullptr;
+    QTableView *m_formView = nullptr;
+    MultipartPane *m_partsPane = nullptr;
+    int m_formTab = -1;
+    int m_partsTab = -1;
     HexView *m_hexView = nullptr;
     QPlainTextEdit *m_responseView = nullptr;
     SignaturePane *m_signaturePane = nullptr;
