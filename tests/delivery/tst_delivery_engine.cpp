@@ -34,6 +34,7 @@ private slots:
     void conditionsAndFieldsSelectAndShape();
     void failingSubscriptionIsDisabled();
     void startsBesideTheReceiverOnANewFile();
+    void slowTargetTimesOut();
 
 private:
     // The receiving side: a Receiver on its own database, with one endpoint at /hook.
@@ -466,6 +467,38 @@ void tst_DeliveryEngine::startsBesideTheReceiverOnANewFile()
         engine.stop();
         receiver.stop();
     }
+}
+
+void tst_DeliveryEngine::slowTargetTimesOut()
+{
+    {
+        Database database;
+        QVERIFY(database.open(m_targetLocation));
+        EndpointStore endpoints(database, SecretVault::Choice::Database);
+        Endpoint endpoint;
+        endpoint.name = u"target"_s;
+        endpoint.path = u"/hook"_s;
+        endpoint.response.delayMs = 3000;
+        QVERIFY(endpoints.add(endpoint));
+    }
+    QVERIFY(startTarget({}, 200));
+    Subscription subscription;
+    subscription.timeout = 300ms;
+    QVERIFY(addSubscription(subscription));
+    DeliveryEngine engine(engineConfig());
+    QVERIFY(engine.start());
+    QSignalSpy settled(&engine, &DeliveryEngine::messageSettled);
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 id = engine.fire(u"ping"_s, "{}", "application/json").messages.value(0).id;
+    QVERIFY(QTest::qWaitFor([&] { return !settled.isEmpty(); }, 10000));
+    QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(settled.constFirst().at(1).value<MessageState>(), MessageState::Failed);
+    engine.stop();
+    const QList<Delivery> attempts = DeliveryStore(*m_senderDatabase).attemptsOf(id);
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts.constFirst().response.status, 0);
+    QVERIFY(!attempts.constFirst().outgoing.error.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_DeliveryEngine)
