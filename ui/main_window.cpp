@@ -2,6 +2,7 @@
 
 #include "endpoints/endpoint_sidebar.h"
 #include "history/history_view.h"
+#include "inspector/delivery_actions.h"
 #include "inspector/delivery_inspector.h"
 #include "models/endpoint_list_model.h"
 #include "models/history_model.h"
@@ -53,6 +54,15 @@ MainWindow::MainWindow(AsyncStore *store, Receiver *receiver, QWidget *parent)
     m_sidebar = new EndpointSidebar(store, m_endpointModel, this);
     m_historyView = new HistoryView(m_historyModel, this);
     m_inspector = new DeliveryInspector(store, this);
+    m_deliveryActions = new DeliveryActions(this);
+    auto *inspectorTools = new QToolBar(m_inspector->tabs());
+    inspectorTools->setAccessibleName(tr("Delivery actions"));
+    inspectorTools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    inspectorTools->setIconSize(QSize(16, 16));
+    inspectorTools->addActions(m_deliveryActions->actions());
+    m_inspector->tabs()->setCornerWidget(inspectorTools, Qt::TopRightCorner);
+    m_historyView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_historyView->tableView()->addActions(m_deliveryActions->actions());
 
     m_historySplitter = new QSplitter(Qt::Vertical, this);
     m_historySplitter->setObjectName(u"historySplitter"_s);
@@ -90,11 +100,20 @@ MainWindow::MainWindow(AsyncStore *store, Receiver *receiver, QWidget *parent)
     connect(m_sidebar, &EndpointSidebar::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(m_historyView, &HistoryView::currentDeliveryChanged, this, [this](qint64 id) {
-        if (id == 0)
+        if (id == 0) {
             m_inspector->clear();
-        else
+            m_deliveryActions->setDelivery(std::nullopt);
+        } else
             m_inspector->showDelivery(id);
     });
+    connect(m_inspector, &DeliveryInspector::deliveryShown, this,
+            [this] { m_deliveryActions->setDelivery(m_inspector->delivery()); });
+    connect(m_inspector, &DeliveryInspector::analysisReady, this, [this] {
+        if (const auto analysis = m_inspector->analysis())
+            m_deliveryActions->setContentKind(analysis->kind);
+    });
+    connect(m_deliveryActions, &DeliveryActions::problem, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(store, &AsyncStore::failed, this, &MainWindow::showStoreError);
     connect(receiver, &Receiver::stateChanged, this, &MainWindow::onReceiverStateChanged);
     connect(receiver, &Receiver::warning, this,
@@ -153,6 +172,9 @@ void MainWindow::createMenus()
     endpoints->addAction(m_sidebar->addEndpointAction());
     endpoints->addAction(m_sidebar->editEndpointAction());
     endpoints->addAction(m_sidebar->copyUrlAction());
+
+    QMenu *delivery = menuBar()->addMenu(tr("&Delivery"));
+    delivery->addActions(m_deliveryActions->actions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const auto addFocusAction
@@ -294,6 +316,17 @@ void MainWindow::updateReceiverUrl()
     m_urlEdit->setPlaceholderText(tr("not listening"));
     m_copyUrl->setEnabled(listening);
     m_endpointModel->setBaseUrl(base);
+    if (listening) {
+        m_deliveryActions->setBaseUrl(base);
+    } else {
+        // cURL replays against the configured address even while the receiver is stopped.
+        const ReceiverConfig config = receiverConfig();
+        QUrl configured;
+        configured.setScheme(config.tls == TlsMode::Off ? u"http"_s : u"https"_s);
+        configured.setHost(config.address.toString());
+        configured.setPort(config.port);
+        m_deliveryActions->setBaseUrl(configured);
+    }
     const bool failed = m_receiver && m_receiver->state() == Receiver::State::Failed;
     m_historyView->setReceiverUrl(listening ? m_sidebar->currentUrl() : QUrl(),
                                   failed ? m_receiver->errorString() : QString());

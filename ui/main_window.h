@@ -15,6 +15,7 @@ class QSplitter;
 namespace hookbench {
 
 class AsyncStore;
+class DeliveryActions;
 class DeliveryInspector;
 class EndpointListModel;
 class EndpointSidebar;
@@ -44,6 +45,7 @@ public:
     HistoryModel *historyModel() const { return m_historyModel; }
     HistoryView *historyView() const { return m_historyView; }
     DeliveryInspector *inspector() const { return m_inspector; }
+    DeliveryActions *deliveryActions() const { return m_deliveryActions; }
     EndpointSidebar *sidebar() const { return m_sidebar; }
     QString receiverStateText() const;
 
@@ -74,6 +76,7 @@ private:
     EndpointSidebar *m_sidebar = nullptr;
     HistoryView *m_historyView = nullptr;
     DeliveryInspector *m_inspector = nullptr;
+    DeliveryActions *m_deliveryActions = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_historySplitter = nullptr;
 
