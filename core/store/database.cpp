@@ -1,11 +1,13 @@
 #include "database.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -235,14 +237,18 @@ bool Database::configure()
                           .arg(m_location, query.lastError().text());
         return false;
     }
-    const int fileApplicationId = query.value(0).toInt();
     query.finish();
-    if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s) || !query.next()) {
+    // Both in one statement, one snapshot: another thread may be creating this file right now,
+    // and its first migration writes the tables and the application id together.
+    if (!query.exec(u"SELECT (SELECT count(*) FROM sqlite_master), "
+                    "(SELECT application_id FROM pragma_application_id())"_s)
+        || !query.next()) {
         m_error = tr("%1 is not a Hookbench database: %2")
                           .arg(m_location, query.lastError().text());
         return false;
     }
     const bool empty = query.value(0).toInt() == 0;
+    const int fileApplicationId = query.value(1).toInt();
     query.finish();
     if (!empty && fileApplicationId != applicationId) {
         m_error = tr("%1 is a SQLite database of another application; Hookbench leaves it "
@@ -257,7 +263,16 @@ bool Database::configure()
     const QStringList pragmas = {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
                                  u"PRAGMA foreign_keys=ON"_s};
     for (const QString &pragma : pragmas) {
-        if (!query.exec(pragma)) {
+        // Switching a new file to WAL needs a moment alone with it, and SQLite answers "locked"
+        // at once instead of calling the busy handler when another connection (the receiver's
+        // writer or the delivery engine, opening the same new file) is busy: retry a while.
+        const QDeadlineTimer deadline(10000);
+        bool done = query.exec(pragma);
+        while (!done && query.lastError().nativeErrorCode() == u"5" && !deadline.hasExpired()) {
+            QThread::msleep(5);
+            done = query.exec(pragma);
+        }
+        if (!done) {
             m_error = tr("Cannot configure the database %1: %2")
                               .arg(m_location, query.lastError().text());
             return false;
