@@ -114,7 +114,11 @@ int main(int argc, char *argv[])
                                [&window, id] { window.historyView()->selectDelivery(id); });
         }
         if (parser.isSet(tabOption)) {
-            window.inspector()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());
+            // After the selection's analysis: the Form and Parts tabs are hidden until then.
+            const int tab = parser.value(tabOption).toInt();
+            QTimer::singleShot(delay * 3 / 4, &window, [&window, tab] {
+                window.inspector()->tabs()->setCurrentIndex(tab);
+            });
         }
         QTimer::singleShot(delay, &window, [&window, file] {
             if (!window.grab().save(file))
