@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "compare/compare_dialog.h"
 #include "endpoints/endpoint_sidebar.h"
 #include "history/history_view.h"
 #include "inspector/delivery_actions.h"
@@ -63,6 +64,12 @@ MainWindow::MainWindow(AsyncStore *store, Receiver *receiver, QWidget *parent)
     m_inspector->tabs()->setCornerWidget(inspectorTools, Qt::TopRightCorner);
     m_historyView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_historyView->tableView()->addActions(m_deliveryActions->actions());
+    m_compare = new QAction(tr("&Compare Selected Deliveries"), this);
+    m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_compare->setToolTip(tr("Select two deliveries in the history and compare them"));
+    connect(m_compare, &QAction::triggered, this, &MainWindow::compareSelected);
+    addAction(m_compare);
+    m_historyView->tableView()->addAction(m_compare);
 
     m_historySplitter = new QSplitter(Qt::Vertical, this);
     m_historySplitter->setObjectName(u"historySplitter"_s);
@@ -175,6 +182,8 @@ void MainWindow::createMenus()
 
     QMenu *delivery = menuBar()->addMenu(tr("&Delivery"));
     delivery->addActions(m_deliveryActions->actions());
+    delivery->addSeparator();
+    delivery->addAction(m_compare);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const auto addFocusAction
@@ -306,6 +315,39 @@ void MainWindow::onReceiverStateChanged(Receiver::State state)
     m_startStop->setToolTip(running ? tr("Stop the receiver (Ctrl+R)")
                                     : tr("Start the receiver (Ctrl+R)"));
     updateReceiverUrl();
+}
+
+void MainWindow::compareSelected()
+{
+    const QList<qint64> ids = m_historyView->selectedDeliveryIds();
+    if (ids.size() != 2 || !m_store) {
+        statusBar()->showMessage(tr("Select exactly two deliveries to compare (Ctrl+click)."),
+                                 8000);
+        return;
+    }
+    // The table lists the newest first; the older delivery is the "old" side.
+    const qint64 older = qMin(ids.at(0), ids.at(1));
+    const qint64 newer = qMax(ids.at(0), ids.at(1));
+    m_store->fetchDelivery(
+            older, this, [this, newer](const std::optional<Delivery> &left, const QString &error) {
+                if (!left || !m_store) {
+                    statusBar()->showMessage(tr("Cannot compare: %1").arg(error), 8000);
+                    return;
+                }
+                m_store->fetchDelivery(newer, this,
+                                       [this, left](const std::optional<Delivery> &right,
+                                                    const QString &rightError) {
+                                           if (!right) {
+                                               statusBar()->showMessage(
+                                                       tr("Cannot compare: %1").arg(rightError),
+                                                       8000);
+                                               return;
+                                           }
+                                           auto *dialog = new CompareDialog(*left, *right, this);
+                                           dialog->setAttribute(Qt::WA_DeleteOnClose);
+                                           dialog->show();
+                                       });
+            });
 }
 
 void MainWindow::updateReceiverUrl()

@@ -60,6 +60,7 @@ private:
     void saveLayout() const;
     void onReceiverStateChanged(Receiver::State state);
     void updateReceiverUrl();
+    void compareSelected();
     void copyReceiverUrl();
     void openSettings();
     void showStoreError(const QString &error);
@@ -82,6 +83,7 @@ private:
 
     QAction *m_startStop = nullptr;
     QAction *m_copyUrl = nullptr;
+    QAction *m_compare = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quit = nullptr;
     QLineEdit *m_urlEdit = nullptr;

@@ -54,7 +54,8 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
     m_table->setAccessibleName(tr("Delivery history"));
     m_table->setModel(model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Two rows at once can be compared; the current row is the one the inspector shows.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->setShowGrid(false);
@@ -113,6 +114,16 @@ qint64 HistoryView::currentDeliveryId() const
     if (!current.isValid())
         return 0;
     return current.data(HistoryModel::IdRole).toLongLong();
+}
+
+QList<qint64> HistoryView::selectedDeliveryIds() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    QList<qint64> ids;
+    for (const QModelIndex &row : std::as_const(rows))
+        ids << row.data(HistoryModel::IdRole).toLongLong();
+    return ids;
 }
 
 void HistoryView::selectDelivery(qint64 id)

@@ -33,6 +33,8 @@ public:
     QComboBox *verificationFilter() const { return m_verificationFilter; }
     bool isShowingEmptyState() const;
     qint64 currentDeliveryId() const;
+    // Every selected row's id, in the table's order (Compare takes two).
+    QList<qint64> selectedDeliveryIds() const;
     void selectDelivery(qint64 id);
 
     QByteArray saveState() const;
