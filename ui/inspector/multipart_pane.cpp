@@ -85,6 +85,10 @@ MultipartPane::MultipartPane(QWidget *parent)
     m_model = new MultipartPartsModel(this);
     m_partsView = makeTable(splitter, tr("Multipart parts"));
     m_partsView->setModel(m_model);
+    // The content type is the long column; the size stays next to it, not at the far edge.
+    m_partsView->horizontalHeader()->setStretchLastSection(false);
+    m_partsView->horizontalHeader()->setSectionResizeMode(MultipartPartsModel::ContentTypeColumn,
+                                                          QHeaderView::Stretch);
     splitter->addWidget(m_partsView);
 
     auto *detail = new QWidget(splitter);
@@ -139,6 +143,11 @@ void MultipartPane::setParts(const QList<MultipartPart> &parts)
 {
     m_model->setParts(parts);
     m_partsView->resizeColumnsToContents();
+    // A Remedy callback has three parts: all of them should show without scrolling.
+    const int rows = int(qBound(qsizetype(1), parts.size(), qsizetype(6)));
+    m_partsView->setMinimumHeight(m_partsView->horizontalHeader()->sizeHint().height()
+                                  + rows * m_partsView->verticalHeader()->defaultSectionSize()
+                                  + 2 * m_partsView->frameWidth());
     m_status->clear();
     showPart(-1);
     if (!parts.isEmpty())
