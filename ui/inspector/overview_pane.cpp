@@ -72,9 +72,12 @@ void OverviewPane::setDelivery(const Delivery &delivery)
     setField(Field::Content, pending);
     setField(Field::Verification, verificationText(delivery.verification),
              delivery.verification.outcome == u"invalid"_s);
-    setField(Field::Size,
-             tr("%1 (%2 bytes)")
-                     .arg(displaySize(delivery.bodySize), QLocale().toString(delivery.bodySize)));
+    // displaySize already gives the exact count below 1 KiB.
+    setField(Field::Size, delivery.bodySize < 1024
+                                  ? displaySize(delivery.bodySize)
+                                  : tr("%1 (%2 bytes)")
+                                            .arg(displaySize(delivery.bodySize),
+                                                 QLocale().toString(delivery.bodySize)));
     setField(Field::Received, displayTime(delivery.receivedAtMs));
     setField(Field::Processing,
              tr("%1 ms").arg(QLocale().toString(delivery.processingUs / 1000.0, 'f', 1)));

@@ -57,6 +57,7 @@ VendorSummaryPane::VendorSummaryPane(QWidget *parent)
     m_problems = new QListWidget(content);
     m_problems->setAccessibleName(tr("Vendor schema problems"));
     m_problems->setWordWrap(true);
+    m_problems->setIconSize(QSize(16, 16));
     m_content->addWidget(m_problems);
 
     m_tablesHost = new QWidget(content);
