@@ -12,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +65,7 @@ private slots:
     void invalidJsonShowsWhereAndTheText();
     void remedyPartsAndAttachment();
     void formFieldsInOrder();
+    void chosenSubTabStays();
 };
 
 void tst_InspectorFixtures::opensEachFixture_data()
@@ -236,6 +238,39 @@ void tst_InspectorFixtures::formFieldsInOrder()
     QTRY_COMPARE(analysed.count(), 2);
     QCOMPARE(model->rowCount(), 0);
     QVERIFY(!tabVisible(inspector.tabs(), u"Form"));
+}
+
+void tst_InspectorFixtures::chosenSubTabStays()
+{
+    DeliveryInspector inspector(nullptr);
+    inspector.resize(900, 700);
+    inspector.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+    inspector.tabs()->setCurrentWidget(inspector.bodyPane());
+    QSignalSpy analysed(&inspector, &DeliveryInspector::analysisReady);
+    QTabWidget *subTabs = inspector.bodyPane()->subTabs();
+
+    // Without a choice: JSON on its tree, a form on its text.
+    inspector.setDelivery(fixtureDelivery(u"slack_slash_command"_s, 1));
+    QTRY_COMPARE(analysed.count(), 1);
+    QCOMPARE(subTabs->currentIndex(), int(BodyPane::TextTab));
+    inspector.setDelivery(fixtureDelivery(u"github_issues_opened"_s, 2));
+    QTRY_COMPARE(analysed.count(), 2);
+    QCOMPARE(subTabs->currentIndex(), int(BodyPane::TreeTab));
+
+    QTabBar *bar = subTabs->tabBar();
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(BodyPane::RawTab).center());
+    QCOMPARE(subTabs->currentIndex(), int(BodyPane::RawTab));
+    inspector.setDelivery(fixtureDelivery(u"foundries_build_gzip"_s, 3));
+    QTRY_COMPARE(analysed.count(), 3);
+    QCOMPARE(subTabs->currentIndex(), int(BodyPane::RawTab));
+
+    // A chosen Tree falls back to text for a body that has none.
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(BodyPane::TreeTab).center());
+    inspector.setDelivery(fixtureDelivery(u"slack_slash_command"_s, 4));
+    QTRY_COMPARE(analysed.count(), 4);
+    QCOMPARE(subTabs->currentIndex(), int(BodyPane::TextTab));
+    QVERIFY(!subTabs->isTabEnabled(BodyPane::TreeTab));
 }
 
 QTEST_MAIN(tst_InspectorFixtures)

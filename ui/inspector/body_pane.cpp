@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QThreadPool>
 #include <QVBoxLayout>
@@ -87,6 +88,11 @@ BodyPane::BodyPane(QWidget *parent)
     m_hexView->setAccessibleName(tr("Request body as hex"));
     m_tabs->addTab(m_hexView, tr("Hex"));
     m_tabs->setCurrentIndex(TextTab);
+    // A sub-tab the user picked stays picked from one delivery to the next.
+    connect(m_tabs->tabBar(), &QTabBar::tabBarClicked, this, [this](int index) {
+        if (index >= 0)
+            m_chosenTab = SubTab(index);
+    });
 }
 
 void BodyPane::setRawBody(qint64 id, const QByteArray &body)
@@ -110,13 +116,14 @@ void BodyPane::setAnalysis(qint64 id, const PayloadAnalysis &analysis)
         return;
     const bool json = analysis.kind == ContentKind::Json || analysis.jsonError.has_value();
     m_tabs->setTabEnabled(TreeTab, json);
-    if (json) {
+    if (json)
         m_tree->setParseResult({analysis.json, analysis.jsonError}, analysis.body);
-        // A JSON body opens on its tree, anything else on its text.
-        m_tabs->setCurrentIndex(TreeTab);
-    } else if (m_tabs->currentIndex() == TreeTab) {
-        m_tabs->setCurrentIndex(TextTab);
-    }
+    // Unless the user picked another sub-tab, JSON opens on its tree and anything else on its
+    // text; a body without a tree falls back to text.
+    SubTab tab = m_chosenTab.value_or(json ? TreeTab : TextTab);
+    if (tab == TreeTab && !json)
+        tab = TextTab;
+    m_tabs->setCurrentIndex(tab);
 
     const QByteArray body = analysis.body;
     const QByteArray charset = analysis.charset;

@@ -3,6 +3,7 @@
 #include "payload/payload_analysis.h"
 
 #include <QWidget>
+#include <optional>
 
 class QLabel;
 class QPlainTextEdit;
@@ -45,6 +46,7 @@ private:
     void showText(qint64 id, const QString &text, bool truncated);
 
     qint64 m_id = 0;
+    std::optional<SubTab> m_chosenTab;
     QTabWidget *m_tabs = nullptr;
     JsonTreeView *m_tree = nullptr;
     QLabel *m_textNote = nullptr;
