@@ -2,6 +2,7 @@
 
 #include "body_formatter.h"
 #include "hex_view.h"
+#include "inspector_views.h"
 #include "json_tree_view.h"
 #include "models/delivery_text.h"
 #include "payload/charset_decoder.h"
@@ -21,17 +22,6 @@ using namespace Qt::StringLiterals;
 namespace hookbench {
 
 namespace {
-QPlainTextEdit *makeTextView(QWidget *parent, const QString &accessibleName)
-{
-    auto *view = new QPlainTextEdit(parent);
-    view->setReadOnly(true);
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    view->setAccessibleName(accessibleName);
-    return view;
-}
-
 struct BodyText
 {
     QString text;
@@ -77,11 +67,11 @@ BodyPane::BodyPane(QWidget *parent)
     m_textNote->setContentsMargins(6, 2, 6, 2);
     m_textNote->hide();
     textLayout->addWidget(m_textNote);
-    m_textView = makeTextView(textPage, tr("Request body"));
+    m_textView = makeInspectorTextView(textPage, tr("Request body"));
     textLayout->addWidget(m_textView, 1);
     m_tabs->addTab(textPage, tr("Text"));
 
-    m_rawView = makeTextView(m_tabs, tr("Request body as received"));
+    m_rawView = makeInspectorTextView(m_tabs, tr("Request body as received"));
     m_tabs->addTab(m_rawView, tr("Raw"));
 
     m_hexView = new HexView(m_tabs);

@@ -2,6 +2,7 @@
 
 #include "body_pane.h"
 #include "hex_view.h"
+#include "inspector_views.h"
 #include "models/delivery_text.h"
 #include "models/form_fields_model.h"
 #include "models/header_list_model.h"
@@ -30,17 +31,6 @@ namespace hookbench {
 namespace {
 // Characters of the request target shown in the summary line; the tooltip has all of it.
 constexpr qsizetype maxSummaryTarget = 96;
-
-QPlainTextEdit *makeTextView(QWidget *parent, const QString &accessibleName)
-{
-    auto *view = new QPlainTextEdit(parent);
-    view->setReadOnly(true);
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    view->setAccessibleName(accessibleName);
-    return view;
-}
 } // namespace
 
 DeliveryInspector::DeliveryInspector(AsyncStore *store, QWidget *parent)
@@ -80,16 +70,7 @@ DeliveryInspector::DeliveryInspector(AsyncStore *store, QWidget *parent)
     m_tabs->addTab(m_overviewPane, tr("&Overview"));
 
     m_headersModel = new HeaderListModel(this);
-    m_headersView = new QTableView(m_tabs);
-    m_headersView->setModel(m_headersModel);
-    m_headersView->setAccessibleName(tr("Request headers"));
-    m_headersView->verticalHeader()->hide();
-    m_headersView->verticalHeader()->setDefaultSectionSize(m_headersView->fontMetrics().height()
-                                                           + 8);
-    m_headersView->horizontalHeader()->setStretchLastSection(true);
-    m_headersView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_headersView->setWordWrap(false);
-    m_headersView->setAlternatingRowColors(true);
+    m_headersView = makeInspectorTable(m_headersModel, m_tabs, tr("Request headers"));
     m_tabs->addTab(m_headersView, tr("&Headers"));
 
     m_bodyPane = new BodyPane(m_tabs);
@@ -98,15 +79,7 @@ DeliveryInspector::DeliveryInspector(AsyncStore *store, QWidget *parent)
     connect(m_bodyPane, &BodyPane::textShown, this, &DeliveryInspector::bodyShown);
 
     m_formModel = new FormFieldsModel(this);
-    m_formView = new QTableView(m_tabs);
-    m_formView->setModel(m_formModel);
-    m_formView->setAccessibleName(tr("Form fields"));
-    m_formView->verticalHeader()->hide();
-    m_formView->verticalHeader()->setDefaultSectionSize(m_formView->fontMetrics().height() + 8);
-    m_formView->horizontalHeader()->setStretchLastSection(true);
-    m_formView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_formView->setWordWrap(false);
-    m_formView->setAlternatingRowColors(true);
+    m_formView = makeInspectorTable(m_formModel, m_tabs, tr("Form fields"));
     m_formTab = m_tabs->addTab(m_formView, tr("&Form"));
     m_partsPane = new MultipartPane(m_tabs);
     m_partsTab = m_tabs->addTab(m_partsPane, tr("&Parts"));
@@ -114,7 +87,7 @@ DeliveryInspector::DeliveryInspector(AsyncStore *store, QWidget *parent)
     m_tabs->setTabVisible(m_formTab, false);
     m_tabs->setTabVisible(m_partsTab, false);
 
-    m_responseView = makeTextView(m_tabs, tr("Response sent"));
+    m_responseView = makeInspectorTextView(m_tabs, tr("Response sent"));
     m_tabs->addTab(m_responseView, tr("&Response"));
 
     m_signaturePane = new SignaturePane(store, m_tabs);

@@ -2,6 +2,7 @@
 
 #include "body_formatter.h"
 #include "hex_view.h"
+#include "inspector_views.h"
 #include "json_tree_view.h"
 #include "models/delivery_text.h"
 #include "models/header_list_model.h"
@@ -31,20 +32,6 @@ using namespace Qt::StringLiterals;
 namespace hookbench {
 
 namespace {
-QTableView *makeTable(QWidget *parent, const QString &accessibleName)
-{
-    auto *view = new QTableView(parent);
-    view->setAccessibleName(accessibleName);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setWordWrap(false);
-    view->setAlternatingRowColors(true);
-    return view;
-}
-
 // QSaveFile: a failed write leaves no half-written attachment behind.
 std::optional<QString> writeBytes(const QString &path, const QByteArray &bytes)
 {
@@ -83,8 +70,8 @@ MultipartPane::MultipartPane(QWidget *parent)
     layout->addWidget(splitter, 1);
 
     m_model = new MultipartPartsModel(this);
-    m_partsView = makeTable(splitter, tr("Multipart parts"));
-    m_partsView->setModel(m_model);
+    m_partsView = makeInspectorTable(m_model, splitter, tr("Multipart parts"));
+    m_partsView->setSelectionMode(QAbstractItemView::SingleSelection);
     // The content type is the long column; the size stays next to it, not at the far edge.
     m_partsView->horizontalHeader()->setStretchLastSection(false);
     m_partsView->horizontalHeader()->setSectionResizeMode(MultipartPartsModel::ContentTypeColumn,
@@ -106,16 +93,11 @@ MultipartPane::MultipartPane(QWidget *parent)
 
     auto *partSplitter = new QSplitter(Qt::Vertical, detail);
     m_headersModel = new HeaderListModel(this);
-    m_headersView = makeTable(partSplitter, tr("Part headers"));
-    m_headersView->setModel(m_headersModel);
+    m_headersView = makeInspectorTable(m_headersModel, partSplitter, tr("Part headers"));
     partSplitter->addWidget(m_headersView);
 
     m_bodyStack = new QStackedWidget(partSplitter);
-    m_textView = new QPlainTextEdit(m_bodyStack);
-    m_textView->setReadOnly(true);
-    m_textView->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_textView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_textView->setAccessibleName(tr("Part body"));
+    m_textView = makeInspectorTextView(m_bodyStack, tr("Part body"));
     m_bodyStack->addWidget(m_textView);
     m_jsonView = new JsonTreeView(m_bodyStack);
     m_bodyStack->addWidget(m_jsonView);
