@@ -1,20 +1,25 @@
 #include "capture/receiver.h"
+#include "compare/compare_dialog.h"
 #include "history/empty_state_widget.h"
 #include "history/history_view.h"
+#include "inspector/delivery_actions.h"
 #include "inspector/delivery_inspector.h"
 #include "inspector/hex_view.h"
+#include "inspector/overview_pane.h"
 #include "main_window.h"
 #include "models/header_list_model.h"
 #include "models/history_model.h"
 #include "store/async_store.h"
 #include "store_fixture.h"
 
+#include <QItemSelectionModel>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace hookbench;
@@ -31,6 +36,7 @@ private slots:
     void requestAppearsAndIsInspected();
     void layoutPersists();
     void databaseFailureIsWhatTheEmptyPageSays();
+    void selectedDeliveryIsOverviewedAndCompared();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -191,6 +197,53 @@ void tst_MainWindow::databaseFailureIsWhatTheEmptyPageSays()
     QVERIFY2(history->emptyState()->explanation().contains(error),
              qPrintable(history->emptyState()->explanation()));
     QVERIFY(!history->emptyState()->title().contains(u"receiver"_s));
+}
+
+void tst_MainWindow::selectedDeliveryIsOverviewedAndCompared()
+{
+    TestDatabase database;
+    Delivery older = makeDelivery(QByteArrayLiteral("POST"), QByteArrayLiteral("/hooks/a"));
+    older.body = QByteArrayLiteral(R"({"n":1,"same":true})");
+    Delivery newer = makeDelivery(QByteArrayLiteral("POST"), QByteArrayLiteral("/hooks/a"));
+    newer.body = QByteArrayLiteral(R"({"n":2,"same":true})");
+    newer.headers.append(QByteArrayLiteral("X-Retry"), QByteArrayLiteral("1"));
+    database.insert({older, newer});
+
+    AsyncStore store;
+    store.open(database.path());
+    Receiver receiver;
+    MainWindow window(&store, &receiver);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    HistoryModel *model = window.historyModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 5000);
+
+    // One row: the Overview tab comes first and fills in from the analysis; the actions apply.
+    QTableView *table = window.historyView()->tableView();
+    table->selectRow(0);
+    DeliveryInspector *inspector = window.inspector();
+    QCOMPARE(inspector->tabs()->widget(0), inspector->overviewPane());
+    QTRY_VERIFY(inspector->analysis().has_value());
+    QCOMPARE(inspector->overviewPane()->fieldText(OverviewPane::Field::Remote), u"127.0.0.1"_s);
+    QVERIFY(inspector->overviewPane()->fieldText(OverviewPane::Field::Content).contains(u"json"_s));
+    QVERIFY(window.deliveryActions()->saveBodyAction()->isEnabled());
+    QVERIFY(DeliveryActions::curlFor(*inspector->delivery(), {}).contains(u"/hooks/a"_s));
+
+    // Two rows and Ctrl+D: the older delivery is the old side.
+    table->selectionModel()->select(model->index(1, 0),
+                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(window.historyView()->selectedDeliveryIds().size(), 2);
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_D, Qt::ControlModifier);
+    CompareDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<CompareDialog *>()) != nullptr);
+    QTRY_COMPARE(dialog->bodyMode(), CompareDialog::BodyMode::Json);
+    QCOMPARE(dialog->bodyTable()->rowCount(), 1);
+    QCOMPARE(dialog->bodyTable()->item(0, 1)->text(), u"/n"_s);
+    QCOMPARE(dialog->bodyTable()->item(0, 2)->text(), u"1"_s);
+    QCOMPARE(dialog->bodyTable()->item(0, 3)->text(), u"2"_s);
+    QCOMPARE(dialog->headerTable()->rowCount(), 1);
+    dialog->close();
 }
 
 QTEST_MAIN(tst_MainWindow)
