@@ -59,6 +59,9 @@ void tst_CompareDialog::comparesBodies_data()
     QTest::newRow("json: same structure, other spacing")
             << json << QByteArray(R"({"a": 1})") << QByteArray(R"({"a":1})")
             << CompareDialog::BodyMode::Json << QStringList();
+    QTest::newRow("root replaced")
+            << json << QByteArray("[1]") << QByteArray(R"({"a":1})")
+            << CompareDialog::BodyMode::Json << QStringList{u"changed|(root)|[1]|{\"a\":1}"_s};
     QTest::newRow("identical") << json << QByteArray("{}") << QByteArray("{}")
                                << CompareDialog::BodyMode::Identical << QStringList();
     QTest::newRow("text lines") << QByteArray("text/plain") << QByteArray("one\ntwo\nthree")

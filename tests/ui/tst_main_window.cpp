@@ -225,7 +225,9 @@ void tst_MainWindow::selectedDeliveryIsOverviewedAndCompared()
     QCOMPARE(inspector->tabs()->widget(0), inspector->overviewPane());
     QTRY_VERIFY(inspector->analysis().has_value());
     QCOMPARE(inspector->overviewPane()->fieldText(OverviewPane::Field::Remote), u"127.0.0.1"_s);
-    QVERIFY(inspector->overviewPane()->fieldText(OverviewPane::Field::Content).contains(u"json"_s));
+    QVERIFY(inspector->overviewPane()
+                    ->fieldText(OverviewPane::Field::Content)
+                    .contains(u"Valid JSON"_s));
     QVERIFY(window.deliveryActions()->saveBodyAction()->isEnabled());
     QVERIFY(DeliveryActions::curlFor(*inspector->delivery(), {}).contains(u"/hooks/a"_s));
 

@@ -70,7 +70,7 @@ void tst_VendorSummaryPane::overviewNamesVendorAndContent_data()
     QTest::addColumn<QString>("contentContains");
     QTest::newRow("rally") << u"rally_defect_updated"_s
                            << VendorRegistry::builtIn().profile(u"rally")->displayName()
-                           << u"Valid json"_s;
+                           << u"Valid JSON"_s;
     QTest::newRow("gzip") << u"foundries_build_gzip"_s
                           << VendorRegistry::builtIn().profile(u"foundries")->displayName()
                           << u"encoded gzip"_s;

@@ -267,10 +267,11 @@ void CompareDialog::compareBodies(const Delivery &left, const Delivery &right)
             comparison.mode = BodyMode::Json;
             for (const JsonDifference &difference :
                  JsonDiff::compare(oldPayload.json, newPayload.json)) {
-                comparison.rows.append(
-                        {fromKind(difference.kind),
-                         difference.pointer.isEmpty() ? u"(root)"_s : difference.pointer,
-                         difference.oldValue, difference.newValue});
+                comparison.rows.append({fromKind(difference.kind),
+                                        difference.pointer.isEmpty() ? QCoreApplication::translate(
+                                                "hookbench::CompareDialog", "(root)")
+                                                                     : difference.pointer,
+                                        difference.oldValue, difference.newValue});
             }
             comparison.note = QCoreApplication::translate("hookbench::CompareDialog",
                                                           "Structural JSON comparison: %n "

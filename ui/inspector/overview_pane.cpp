@@ -117,12 +117,33 @@ QString OverviewPane::verificationText(const DeliveryVerification &verification)
     return text;
 }
 
+QString OverviewPane::kindText(ContentKind kind)
+{
+    switch (kind) {
+    case ContentKind::Empty:
+        return tr("empty");
+    case ContentKind::Json:
+        return tr("JSON");
+    case ContentKind::Form:
+        return tr("form fields");
+    case ContentKind::Multipart:
+        return tr("multipart");
+    case ContentKind::Xml:
+        return tr("XML");
+    case ContentKind::Text:
+        return tr("text");
+    case ContentKind::Binary:
+        break;
+    }
+    return tr("binary");
+}
+
 QString OverviewPane::contentText(const PayloadAnalysis &analysis)
 {
     QStringList parts;
     parts << (analysis.contentType.isEmpty() ? tr("no Content-Type")
                                              : displayText(analysis.contentType));
-    QString kind = analysis.kindName();
+    QString kind = kindText(analysis.kind);
     if (analysis.kindSniffed)
         kind = tr("%1 (recognised from the bytes)").arg(kind);
     parts << kind;
@@ -136,7 +157,7 @@ QString OverviewPane::contentText(const PayloadAnalysis &analysis)
         parts << tr("charset %1").arg(displayText(analysis.charset));
     QString text = parts.join(u" · "_s);
     text += u"\n"_s
-            + (analysis.valid ? tr("Valid %1").arg(analysis.kindName())
+            + (analysis.valid ? tr("Valid %1").arg(kindText(analysis.kind))
                               : tr("Not valid: %1").arg(analysis.error));
     return text;
 }

@@ -43,6 +43,7 @@ public:
 private:
     void setField(Field field, const QString &text, bool problem = false);
     static QString verificationText(const DeliveryVerification &verification);
+    static QString kindText(ContentKind kind);
     static QString contentText(const PayloadAnalysis &analysis);
 
     QFormLayout *m_form = nullptr;
