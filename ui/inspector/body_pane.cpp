@@ -3,6 +3,7 @@
 #include "body_formatter.h"
 #include "hex_view.h"
 #include "inspector_views.h"
+#include "json_highlighter.h"
 #include "json_tree_view.h"
 #include "models/delivery_text.h"
 #include "payload/charset_decoder.h"
@@ -68,6 +69,7 @@ BodyPane::BodyPane(QWidget *parent)
     m_textNote->hide();
     textLayout->addWidget(m_textNote);
     m_textView = makeInspectorTextView(textPage, tr("Request body"));
+    m_highlighter = new JsonHighlighter(this);
     textLayout->addWidget(m_textView, 1);
     m_tabs->addTab(textPage, tr("Text"));
 
@@ -91,6 +93,8 @@ void BodyPane::setRawBody(qint64 id, const QByteArray &body)
     m_tree->clear();
     m_tabs->setTabEnabled(TreeTab, false);
     m_textNote->hide();
+    m_highlighter->setDocument(nullptr);
+    m_textIsJson = false;
     m_textView->setPlainText(body.isEmpty() ? tr("(no body)") : tr("Formatting…"));
     // The raw view is for reading headers-like text bodies; the hex view has every byte.
     const qsizetype limit = BodyFormatter::defaultMaxBytes;
@@ -118,6 +122,7 @@ void BodyPane::setAnalysis(qint64 id, const PayloadAnalysis &analysis)
     const QByteArray body = analysis.body;
     const QByteArray charset = analysis.charset;
     const ContentKind kind = analysis.kind;
+    m_textIsJson = kind == ContentKind::Json && analysis.valid;
     QPointer<BodyPane> self(this);
     QThreadPool::globalInstance()->start([self, id, body, charset, kind] {
         BodyText text = decodedText(body, charset, kind);
@@ -137,7 +142,11 @@ void BodyPane::showText(qint64 id, const QString &text, bool truncated)
 {
     if (id != m_id)
         return;
+    // Detached while the text is set, so a long body is not coloured twice.
+    m_highlighter->setDocument(nullptr);
     m_textView->setPlainText(text);
+    if (m_textIsJson && text.size() <= JsonHighlighter::maxHighlightedCharacters)
+        m_highlighter->setDocument(m_textView->document());
     if (truncated) {
         m_textNote->setText(tr("Only the first %1 are shown as text; the Hex tab has all of it.")
                                     .arg(displaySize(BodyFormatter::defaultMaxBytes)));

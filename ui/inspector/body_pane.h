@@ -12,6 +12,7 @@ class QTabWidget;
 namespace hookbench {
 
 class HexView;
+class JsonHighlighter;
 class JsonTreeView;
 
 // The Body tab: the decoded body as a JSON tree, as text in its charset (indented when JSON),
@@ -35,6 +36,7 @@ public:
     QTabWidget *subTabs() const { return m_tabs; }
     JsonTreeView *treeView() const { return m_tree; }
     HexView *hexView() const { return m_hexView; }
+    QPlainTextEdit *textView() const { return m_textView; }
     QString text() const;
     QString rawText() const;
 
@@ -51,6 +53,8 @@ private:
     JsonTreeView *m_tree = nullptr;
     QLabel *m_textNote = nullptr;
     QPlainTextEdit *m_textView = nullptr;
+    JsonHighlighter *m_highlighter = nullptr;
+    bool m_textIsJson = false;
     QPlainTextEdit *m_rawView = nullptr;
     HexView *m_hexView = nullptr;
 };
