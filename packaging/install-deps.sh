@@ -13,6 +13,8 @@ build_packages=(
     libboost-dev libsimdjson-dev qtkeychain-qt6-dev zlib1g-dev libssl-dev
 )
 test_packages=(
+    # A private session bus with a real keychain, so the QtKeychain tests run instead of skipping.
+    dbus-daemon dbus-bin gnome-keyring libsecret-1-0
     xvfb xauth x11-utils imagemagick wrk nginx-light postgresql clang-format curl bash jq time
 )
 
