@@ -26,6 +26,44 @@ int usageError(const QString &message)
     return 2;
 }
 
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(u"Hookbench"_s);
+    QCoreApplication::setApplicationName(u"hookbench"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKBENCH_VERSION));
+}
+
+// The command line of `hookbench`; hidden options are development aids for the README pictures
+// and for checking layouts on headless machines.
+struct GuiOptions
+{
+    QCommandLineOption db{u"db"_s,
+                          QCoreApplication::translate("main", "The database file to open."),
+                          QCoreApplication::translate("main", "PATH")};
+    QCommandLineOption listen{
+            u"listen"_s,
+            QCoreApplication::translate(
+                    "main", "Listen on this address for this run, e.g. 127.0.0.1:8090."),
+            QCoreApplication::translate("main", "ADDR:PORT")};
+    QCommandLineOption screenshot{u"screenshot"_s, QString(), u"FILE"_s};
+    QCommandLineOption screenshotDelay{u"screenshot-delay"_s, QString(), u"MS"_s, u"1500"_s};
+    QCommandLineOption select{u"select"_s, QString(), u"ID"_s};
+    QCommandLineOption theme{u"theme"_s, QString(), u"system|light|dark"_s};
+    QCommandLineOption inspectorTab{u"inspector-tab"_s, QString(), u"INDEX"_s};
+
+    explicit GuiOptions(QCommandLineParser &parser)
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+                "main", "Hookbench: a desktop workbench for webhooks."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        for (QCommandLineOption *hidden :
+             {&screenshot, &screenshotDelay, &select, &theme, &inspectorTab})
+            hidden->setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOptions({db, listen, screenshot, screenshotDelay, select, theme, inspectorTab});
+    }
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -35,39 +73,37 @@ int main(int argc, char *argv[])
     // `hookbench-cli serve`. The GUI thread keeps GLib's, which desktop integrations expect.
     if (qEnvironmentVariableIsEmpty("QT_NO_THREADED_GLIB"))
         qputenv("QT_NO_THREADED_GLIB", "1");
+    // --help and --version must answer without a display (a server's terminal, a CI log), where
+    // QApplication cannot even start: a QCoreApplication parses and prints them instead.
+    for (int index = 1; index < argc; ++index) {
+        const QByteArrayView argument(argv[index]);
+        if (argument == "--help" || argument == "-h" || argument == "-?" || argument == "--help-all"
+            || argument == "--version" || argument == "-v") {
+            QCoreApplication console(argc, argv);
+            describeApplication();
+            QCommandLineParser parser;
+            const GuiOptions options(parser);
+            parser.process(console); // prints, then exits
+            return 0;
+        }
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"Hookbench"_s);
-    QApplication::setApplicationName(u"hookbench"_s);
+    describeApplication();
     QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Hookbench"));
-    QApplication::setApplicationVersion(QStringLiteral(HOOKBENCH_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-            QCoreApplication::translate("main", "Hookbench: a desktop workbench for webhooks."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption dbOption(
-            u"db"_s, QCoreApplication::translate("main", "The database file to open."),
-            QCoreApplication::translate("main", "PATH"));
-    const QCommandLineOption listenOption(
-            u"listen"_s,
-            QCoreApplication::translate("main", "Listen on this address for this run, e.g. "
-                                                "127.0.0.1:8090."),
-            QCoreApplication::translate("main", "ADDR:PORT"));
-    // Development aids, for the README pictures and for checking layouts on headless machines.
-    QCommandLineOption screenshotOption(u"screenshot"_s, QString(), u"FILE"_s);
-    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption delayOption(u"screenshot-delay"_s, QString(), u"MS"_s, u"1500"_s);
-    delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption selectOption(u"select"_s, QString(), u"ID"_s);
-    selectOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption themeOption(u"theme"_s, QString(), u"system|light|dark"_s);
-    themeOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption tabOption(u"inspector-tab"_s, QString(), u"INDEX"_s);
-    tabOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({dbOption, listenOption, screenshotOption, delayOption, selectOption,
-                       themeOption, tabOption});
-    parser.process(app);
+    const GuiOptions options(parser);
+    const QCommandLineOption &dbOption = options.db;
+    const QCommandLineOption &listenOption = options.listen;
+    const QCommandLineOption &screenshotOption = options.screenshot;
+    const QCommandLineOption &delayOption = options.screenshotDelay;
+    const QCommandLineOption &selectOption = options.select;
+    const QCommandLineOption &themeOption = options.theme;
+    const QCommandLineOption &tabOption = options.inspectorTab;
+    // Bad usage exits 2, as hookbench-cli does (QCommandLineParser::process would exit 1).
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usageError(parser.errorText());
     if (!parser.positionalArguments().isEmpty()) {
         return usageError(QCoreApplication::translate("main", "unexpected argument: %1")
                                   .arg(parser.positionalArguments().constFirst()));
