@@ -16,22 +16,22 @@ fi
 # GUI suites draw offscreen; CTest sets QT_QPA_PLATFORM per test as well.
 export QT_QPA_PLATFORM=offscreen
 
+# CTest's summary stays the last thing printed, so a log reader sees the verdict at the end.
 run_suite() {
-    local build_dir=$1
-    shift
+    local name=$1 build_dir=$2
+    shift 2
+    local start=$SECONDS
     HOOKBENCH_BUILD_DIR=$build_dir "$source_dir/packaging/build.sh" -DHOOKBENCH_BUILD_TESTS=ON "$@"
+    echo "hookbench: $name build took $((SECONDS - start)) s" >&2
     ctest --test-dir "$build_dir" --output-on-failure --timeout 600 -j"$jobs"
 }
 
-start=$SECONDS
-run_suite "${HOOKBENCH_BUILD_DIR:-$source_dir/build}" -DHOOKBENCH_SANITIZE=OFF
-echo "hookbench: build and tests took $((SECONDS - start)) s" >&2
+run_suite "main" "${HOOKBENCH_BUILD_DIR:-$source_dir/build}" -DHOOKBENCH_SANITIZE=OFF
 
 if [[ $sanitize -eq 1 ]]; then
-    start=$SECONDS
     # Leaks are errors too; Qt's own one-time allocations are not reported as leaks by LSan.
     export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
     export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-    HOOKBENCH_BUILD_TYPE=Debug run_suite "$source_dir/build-sanitize" -DHOOKBENCH_SANITIZE=ON
-    echo "hookbench: sanitizer build and tests took $((SECONDS - start)) s" >&2
+    HOOKBENCH_BUILD_TYPE=Debug run_suite "sanitizer" "$source_dir/build-sanitize" \
+        -DHOOKBENCH_SANITIZE=ON
 fi
