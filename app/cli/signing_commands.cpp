@@ -1,3 +1,4 @@
+#include "capture/delivery_signed_request.h"
 #include "cli_support.h"
 #include "commands.h"
 #include "signing/scheme_finder.h"
@@ -137,11 +138,7 @@ std::optional<Subject> loadSubject(const CommandLine &line, const Options &optio
             printError(store.errorString());
             return std::nullopt;
         }
-        subject.request.headers = delivery->headers;
-        subject.request.body = delivery->body;
-        subject.request.method = delivery->method;
-        const QByteArray host = delivery->headers.value("host").value_or("localhost");
-        subject.request.url = QUrl::fromEncoded("http://" + host + delivery->target);
+        subject.request = signedRequestOf(*delivery);
         subject.receivedAt = delivery->receivedAtMs / 1000;
         if (delivery->endpointId)
             subject.endpoint = EndpointStore(database).endpoint(*delivery->endpointId);

@@ -1,6 +1,7 @@
 #include "capture_handler.h"
 
 #include "capture_writer.h"
+#include "delivery_signed_request.h"
 #include "signing/scheme_registry.h"
 #include "signing/sender_delivery_id.h"
 #include "store/delivery.h"
@@ -107,14 +108,7 @@ VerificationResult CaptureHandler::verify(const Endpoint &endpoint, const Delive
         unknown.schemeId = endpoint.verification.schemeId;
         return unknown;
     }
-    SignedRequest request;
-    request.headers = delivery.headers;
-    request.body = delivery.body;
-    request.method = delivery.method;
-    // The URL the sender used, for schemes that sign it (Twilio): its Host header and our scheme.
-    const QByteArray host = delivery.headers.value("host").value_or("localhost");
-    request.url = QUrl::fromEncoded((connection.encrypted ? "https://" : "http://") + host
-                                    + delivery.target);
+    const SignedRequest request = signedRequestOf(delivery, connection.encrypted);
     SchemeOptions options;
     options.now = delivery.receivedAtMs / 1000;
     options.toleranceSeconds = endpoint.verification.toleranceSeconds;

@@ -1,5 +1,6 @@
 #include "signature_pane.h"
 
+#include "capture/delivery_signed_request.h"
 #include "signing/scheme_combo.h"
 #include "signing/scheme_finder.h"
 #include "signing/scheme_registry.h"
@@ -142,15 +143,7 @@ SignaturePane::SignaturePane(AsyncStore *store, QWidget *parent)
 
 SignedRequest SignaturePane::signedRequest(const Delivery &delivery)
 {
-    SignedRequest request;
-    request.headers = delivery.headers;
-    request.body = delivery.body;
-    request.method = delivery.method;
-    // The store does not record whether the connection was TLS; plain HTTP is what a local
-    // receiver gets unless a certificate is configured.
-    const QByteArray host = delivery.headers.value("host").value_or("localhost");
-    request.url = QUrl::fromEncoded("http://" + host + delivery.target);
-    return request;
+    return signedRequestOf(delivery);
 }
 
 void SignaturePane::setDelivery(const Delivery &delivery)
