@@ -7,14 +7,14 @@ using namespace Qt::StringLiterals;
 namespace hookbench {
 
 namespace {
-const QString algorithmKey = u"algorithm"_s;
-const QString headerKey = u"header"_s;
-const QString prefixKey = u"prefix"_s;
-const QString encodingKey = u"encoding"_s;
-const QString templateKey = u"template"_s;
-const QString timestampHeaderKey = u"timestamp-header"_s;
-const QString idHeaderKey = u"id-header"_s;
-const QString secretEncodingKey = u"secret-encoding"_s;
+const QString algorithmKey = HmacRecipe::ConfigKey::algorithm;
+const QString headerKey = HmacRecipe::ConfigKey::header;
+const QString prefixKey = HmacRecipe::ConfigKey::prefix;
+const QString encodingKey = HmacRecipe::ConfigKey::encoding;
+const QString templateKey = HmacRecipe::ConfigKey::signedTemplate;
+const QString timestampHeaderKey = HmacRecipe::ConfigKey::timestampHeader;
+const QString idHeaderKey = HmacRecipe::ConfigKey::idHeader;
+const QString secretEncodingKey = HmacRecipe::ConfigKey::secretEncoding;
 
 // RFC 9110 section 5.6.2: a field name is a token.
 bool isToken(QByteArrayView name)

@@ -21,6 +21,19 @@ struct HmacRecipe
 public:
     enum class SecretEncoding { Raw, Base64 };
 
+    // The keys of toConfig()/fromConfig(): an endpoint dialog edits these by name.
+    struct ConfigKey
+    {
+        static constexpr QLatin1StringView algorithm{"algorithm"};
+        static constexpr QLatin1StringView header{"header"};
+        static constexpr QLatin1StringView prefix{"prefix"};
+        static constexpr QLatin1StringView encoding{"encoding"};
+        static constexpr QLatin1StringView signedTemplate{"template"};
+        static constexpr QLatin1StringView timestampHeader{"timestamp-header"};
+        static constexpr QLatin1StringView idHeader{"id-header"};
+        static constexpr QLatin1StringView secretEncoding{"secret-encoding"};
+    };
+
     crypto::HashAlgorithm algorithm = crypto::HashAlgorithm::Sha256;
     QByteArray header = QByteArrayLiteral("X-Signature");
     // Text before the digest in the header value, such as "sha256=" (compared case-insensitively).

@@ -52,13 +52,13 @@ QPlainTextEdit *makeEditor(QWidget *parent, const QString &objectName,
     return editor;
 }
 
-// The HmacRecipe configuration keys the form edits (see HmacRecipe::toConfig()).
-const QString algorithmKey = u"algorithm"_s;
-const QString headerKey = u"header"_s;
-const QString prefixKey = u"prefix"_s;
-const QString encodingKey = u"encoding"_s;
-const QString templateKey = u"template"_s;
-const QString timestampHeaderKey = u"timestamp-header"_s;
+// The HmacRecipe configuration keys the form edits.
+const QString algorithmKey = HmacRecipe::ConfigKey::algorithm;
+const QString headerKey = HmacRecipe::ConfigKey::header;
+const QString prefixKey = HmacRecipe::ConfigKey::prefix;
+const QString encodingKey = HmacRecipe::ConfigKey::encoding;
+const QString templateKey = HmacRecipe::ConfigKey::signedTemplate;
+const QString timestampHeaderKey = HmacRecipe::ConfigKey::timestampHeader;
 
 QLineEdit *makeLine(QWidget *parent, const QString &objectName, const QString &placeholder)
 {
