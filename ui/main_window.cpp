@@ -429,7 +429,7 @@ void MainWindow::restoreLayout()
     m_mainSplitter->restoreState(settings.value(mainSplitterKey).toByteArray());
     m_historySplitter->restoreState(settings.value(historySplitterKey).toByteArray());
     m_historyView->restoreState(settings.value(historyHeaderKey).toByteArray());
-    m_inspector->tabs()->setCurrentIndex(settings.value(inspectorTabKey, 0).toInt());
+    m_inspector->selectTab(settings.value(inspectorTabKey, 0).toInt());
 }
 
 void MainWindow::saveLayout() const

@@ -152,9 +152,8 @@ int main(int argc, char *argv[])
         if (parser.isSet(tabOption)) {
             // After the selection's analysis: the Form and Parts tabs are hidden until then.
             const int tab = parser.value(tabOption).toInt();
-            QTimer::singleShot(delay * 3 / 4, &window, [&window, tab] {
-                window.inspector()->tabs()->setCurrentIndex(tab);
-            });
+            QTimer::singleShot(delay * 3 / 4, &window,
+                               [&window, tab] { window.inspector()->selectTab(tab); });
         }
         QTimer::singleShot(delay, &window, [&window, file] {
             if (!window.grab().save(file))

@@ -66,6 +66,7 @@ private slots:
     void remedyPartsAndAttachment();
     void formFieldsInOrder();
     void chosenSubTabStays();
+    void neverSelectsAHiddenTab();
 };
 
 void tst_InspectorFixtures::opensEachFixture_data()
@@ -271,6 +272,31 @@ void tst_InspectorFixtures::chosenSubTabStays()
     QTRY_COMPARE(analysed.count(), 4);
     QCOMPARE(subTabs->currentIndex(), int(BodyPane::TextTab));
     QVERIFY(!subTabs->isTabEnabled(BodyPane::TreeTab));
+}
+
+void tst_InspectorFixtures::neverSelectsAHiddenTab()
+{
+    DeliveryInspector inspector(nullptr);
+    QSignalSpy analysed(&inspector, &DeliveryInspector::analysisReady);
+    inspector.setDelivery(fixtureDelivery(u"github_issues_opened"_s, 7));
+    QTRY_COMPARE(analysed.count(), 1);
+    QTabWidget *tabs = inspector.tabs();
+    int hidden = -1;
+    int visible = -1;
+    for (int index = 0; index < tabs->count(); ++index) {
+        if (!tabs->isTabVisible(index))
+            hidden = index; // Form and Parts, for a JSON body
+        else if (index != tabs->currentIndex())
+            visible = index;
+    }
+    QVERIFY(hidden >= 0 && visible >= 0);
+    const int before = tabs->currentIndex();
+    inspector.selectTab(hidden);
+    QCOMPARE(tabs->currentIndex(), before);
+    inspector.selectTab(tabs->count() + 3);
+    QCOMPARE(tabs->currentIndex(), before);
+    inspector.selectTab(visible);
+    QCOMPARE(tabs->currentIndex(), visible);
 }
 
 QTEST_MAIN(tst_InspectorFixtures)

@@ -273,4 +273,10 @@ QString DeliveryInspector::responseWireText(const Delivery &delivery)
     return text;
 }
 
+void DeliveryInspector::selectTab(int index)
+{
+    if (index >= 0 && index < m_tabs->count() && m_tabs->isTabVisible(index))
+        m_tabs->setCurrentIndex(index);
+}
+
 } // namespace hookbench

@@ -47,6 +47,9 @@ public:
     HeaderListModel *headersModel() const { return m_headersModel; }
     HexView *hexView() const { return m_hexView; }
     QTabWidget *tabs() const { return m_tabs; }
+    // Shows the tab at index when it is shown for this delivery; otherwise leaves the current
+    // one. QTabWidget would display a hidden tab's page with no tab highlighted.
+    void selectTab(int index);
     SignaturePane *signaturePane() const { return m_signaturePane; }
     OverviewPane *overviewPane() const { return m_overviewPane; }
     VendorSummaryPane *vendorPane() const { return m_vendorPane; }
